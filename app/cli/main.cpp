@@ -1,0 +1,100 @@
+// `vimoe`: the command-line face of the core. Parsing only; every verb is a library function
+// in vimoe::cli (core/include/vimoe/cli/verbs.h).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "vimoe/cli/verbs.h"
+#include "vimoe/cli/version.h"
+
+int main(int argc, char** argv) {
+  using namespace vimoe::cli;
+  CLI::App app{"ViMoE Workbench: sparse Mixture-of-Experts vision-language models on Vietnamese data"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", [] { return "vimoe " + vimoeVersion() + " (" + libraryVersions() + ")"; });
+  int threads = 0;
+  app.add_option("--threads", threads, "LibTorch intra-op threads (default: all cores)")->check(CLI::NonNegativeNumber);
+
+  ConfigDumpOptions configDump;
+  auto* configCmd = app.add_subcommand("config", "Show the effective experiment config");
+  bool dump = false;
+  configCmd->add_flag("--dump", dump, "Print the effective config (defaults + file + --set)");
+  configCmd->add_option("file", configDump.file, "Experiment config (JSON)")->required();
+  configCmd->add_option("--set", configDump.overrides, "Override a key: a.b=value (repeatable)");
+
+  TrainCliOptions train;
+  auto* trainCmd = app.add_subcommand("train", "Train a dense or MoE contrastive model");
+  trainCmd->add_option("config", train.configFile, "Experiment config (JSON)");
+  trainCmd->add_option("--set", train.overrides, "Override a key: a.b=value (repeatable)");
+  trainCmd->add_option("--store", train.storePath, "Run store (default: the project's)");
+  trainCmd->add_option("--project", train.projectDir, "Project folder (default: found from the config)");
+  std::int64_t resume = 0;
+  auto* resumeOpt = trainCmd->add_option("--resume", resume, "Continue this run id from its last checkpoint");
+
+  StudyCliOptions study;
+  auto* studyCmd = app.add_subcommand("study", "Run every variant of a study and print the comparison table");
+  studyCmd->add_option("file", study.studyFile, "Study config (JSON)")->required()->check(CLI::ExistingFile);
+  studyCmd->add_option("--store", study.storePath, "Run store (default: the project's)");
+  studyCmd->add_flag("--smoke", study.smoke, "Apply the study's smoke overrides (seconds, same code path)");
+  studyCmd->add_option("--set", study.overrides, "Override a key in every variant (repeatable)");
+  studyCmd->add_option("--table", study.tableOut, "Also write the markdown table to this file");
+
+  RunsCliOptions runs;
+  auto* runsCmd = app.add_subcommand("runs", "List or show runs in a store");
+  runsCmd->require_subcommand(1);
+  auto* runsList = runsCmd->add_subcommand("list", "List runs");
+  runsList->add_option("--store", runs.storePath, "Run store")->required();
+  runsList->add_flag("--json", runs.json, "JSON output");
+  auto* runsShow = runsCmd->add_subcommand("show", "Show one run as JSON");
+  runsShow->add_option("--store", runs.storePath, "Run store")->required();
+  std::int64_t showId = 0;
+  runsShow->add_option("id", showId, "Run id")->required();
+
+  auto* dataCmd = app.add_subcommand("data", "Generate or validate datasets");
+  dataCmd->require_subcommand(1);
+  DataGenerateOptions generate;
+  auto* generateCmd = dataCmd->add_subcommand("generate", "Write the synthetic Vietnamese caption set (COCO layout)");
+  generateCmd->add_option("--out", generate.outDir, "Output folder")->required();
+  generateCmd->add_option("--train", generate.trainImages, "Training images")->check(CLI::Range(1, 10000000));
+  generateCmd->add_option("--val", generate.valImages, "Validation images")->check(CLI::Range(1, 10000000));
+  generateCmd->add_option("--size", generate.imageSize, "Image side in pixels")->check(CLI::Range(16, 1024));
+  generateCmd->add_option("--captions", generate.captionsPerImage, "Captions per image")->check(CLI::Range(1, 20));
+  generateCmd->add_option("--seed", generate.seed, "Seed");
+  DataValidateOptions validate;
+  auto* validateCmd = dataCmd->add_subcommand("validate", "Check a COCO-captions file and its images");
+  validateCmd->add_option("file", validate.annotationFile, "Annotation JSON")->required();
+  validateCmd->add_option("--images", validate.imageDir, "Image folder (default: <file's folder>/images)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help (exit 0) or the error; bad arguments are bad input.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitBadInput;
+  }
+  configureThreads(threads);
+
+  try {
+    if (configCmd->parsed()) return runConfigDump(configDump);
+    if (trainCmd->parsed()) {
+      if (resumeOpt->count() > 0) train.resumeRunId = resume;
+      if (train.configFile.empty() && !train.resumeRunId) {
+        std::fprintf(stderr, "error: train needs a config file or --resume RUN_ID\n");
+        return kExitBadInput;
+      }
+      return runTrain(train);
+    }
+    if (studyCmd->parsed()) return runStudyVerb(study);
+    if (runsList->parsed()) return runRunsList(runs);
+    if (runsShow->parsed()) {
+      runs.runId = showId;
+      return runRunsShow(runs);
+    }
+    if (generateCmd->parsed()) return runDataGenerate(generate);
+    if (validateCmd->parsed()) return runDataValidate(validate);
+  } catch (const std::exception& e) {
+    // A broken invariant in the core: report it instead of dying with a core dump.
+    std::fprintf(stderr, "internal error: %s\n", e.what());
+    return kExitFailed;
+  }
+  return kExitBadInput;
+}

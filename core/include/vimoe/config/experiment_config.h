@@ -1,0 +1,102 @@
+// Typed configuration of one training run, one struct per concern. JSON keys are the
+// snake_case field names below; `config_io.h` reads, validates, overrides and dumps them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace vimoe::config {
+
+struct SyntheticDataConfig {
+  int train_images = 2000;     // [16, 1000000]
+  int val_images = 256;        // [8, 100000]
+  int captions_per_image = 5;  // [1, 20]
+  std::uint64_t seed = 7;      // [0, 2^63)
+};
+
+struct DataConfig {
+  std::string root = "data/synthetic";             // dataset folder, relative to the project
+  // coco_captions: read root as published; synthetic_captions: the same layout, generated
+  // into root by the workbench when it is missing.
+  std::string format = "coco_captions";
+  std::string train_annotations = "captions_train.json";  // relative to root
+  std::string val_annotations = "captions_val.json";
+  std::string image_dir = "images";                // file_name is relative to root/image_dir
+  int image_size = 64;                             // [16, 1024], square, pixels
+  int max_text_tokens = 24;                        // [4, 512]
+  std::string tokenizer = "tokenizer/spm.model";   // relative to the project
+  std::string tokenizer_type = "unigram";          // unigram | bpe
+  int vocab_size = 512;                            // [32, 64000]
+  SyntheticDataConfig synthetic;
+};
+
+struct TowerConfig {
+  int width = 64;        // [8, 4096], divisible by heads
+  int depth = 2;         // [1, 64]
+  int heads = 4;         // [1, 64]
+  double mlp_ratio = 4;  // [0.25, 16]
+};
+
+struct ModelConfig {
+  int patch_size = 8;    // [2, 64], divides data.image_size
+  int embed_dim = 64;    // [8, 4096], shared image-text space
+  TowerConfig image;
+  TowerConfig text;
+};
+
+struct MoeConfig {
+  bool enabled = false;
+  int num_experts = 4;                 // [1, 1024]
+  int top_k = 1;                       // [1, num_experts]
+  std::string router = "top_k";        // top_k (token choice; later issues add more)
+  std::string gate_norm = "auto";      // auto (renormalise when top_k > 1) | renormalize | softmax
+  double capacity_factor_train = 1.25; // [0, 64]; 0 = dropless
+  double capacity_factor_eval = 2.0;   // [0, 64]; 0 = dropless
+  std::string towers = "both";         // image | text | both
+  std::string placement = "every_nth"; // every_nth | last_n
+  int placement_n = 1;                 // [1, 64]
+  double router_init_std = 0.02;       // [0, 1]
+};
+
+struct LossConfig {
+  std::string contrastive = "clip";    // clip
+  double load_balance_weight = 0.01;   // [0, 10], Switch load-balancing loss
+  double z_loss_weight = 0.0;          // [0, 10], router z-loss
+};
+
+struct OptimConfig {
+  int batch_size = 64;             // [1, 65536]
+  double lr = 1e-3;                // (0, 10]
+  double weight_decay = 0.05;      // [0, 10]
+  double beta1 = 0.9;              // [0, 1)
+  double beta2 = 0.98;             // [0, 1)
+  double eps = 1e-8;               // (0, 1]
+  int warmup_steps = 20;           // [0, 10000000]
+  std::string schedule = "cosine"; // cosine | constant
+  double min_lr_ratio = 0.05;      // [0, 1]
+  double grad_clip = 1.0;          // [0, 1000]; 0 = off
+};
+
+struct RunConfig {
+  std::string name = "run";
+  std::string kind = "contrastive";  // contrastive
+  int steps = 300;                   // [1, 100000000]
+  std::uint64_t seed = 1;
+  int log_every = 5;                 // [1, ...]
+  int eval_every = 50;               // [1, ...]
+  int expert_load_every = 10;        // [1, ...]
+  int checkpoint_every = 100;        // [1, ...]
+  int threads = 0;                   // [0, 1024]; 0 = all hardware threads
+  std::string checkpoint_dir = "checkpoints";  // relative to the project
+};
+
+struct ExperimentConfig {
+  DataConfig data;
+  ModelConfig model;
+  MoeConfig moe;
+  LossConfig loss;
+  OptimConfig optim;
+  RunConfig run;
+};
+
+}  // namespace vimoe::config

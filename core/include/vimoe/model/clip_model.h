@@ -1,0 +1,45 @@
+// CLIP-style two-tower contrastive model with dense or MoE FFNs, and the CLIP InfoNCE loss
+// with a learned temperature (init log(1/0.07), scale clamped at 100).
+#pragma once
+
+#include <torch/torch.h>
+
+#include <string>
+#include <vector>
+
+#include "vimoe/model/encoders.h"
+
+namespace vimoe::model {
+
+struct ContrastiveOutput {
+  torch::Tensor imageEmbeddings;  // [B, D], L2-normalised
+  torch::Tensor textEmbeddings;   // [B, D], L2-normalised
+  AuxLosses aux;
+};
+
+struct ParameterCounts {
+  std::int64_t total = 0;   // every parameter
+  std::int64_t active = 0;  // parameters used per token: only k of E experts count
+};
+
+class ClipModelImpl : public torch::nn::Module {
+ public:
+  explicit ClipModelImpl(const config::ExperimentConfig& cfg);
+  ContrastiveOutput forward(const torch::Tensor& pixels, const torch::Tensor& ids);
+  torch::Tensor encodeImages(const torch::Tensor& pixels);  // normalised embeddings
+  torch::Tensor encodeTexts(const torch::Tensor& ids);
+  torch::Tensor clipLoss(const ContrastiveOutput& out) const;
+  torch::Tensor logitScale() const { return m_logitScale.exp().clamp_max(100.0); }
+
+  // Every MoE layer, image tower first, with a stable name ("image.blocks.1").
+  std::vector<std::pair<std::string, MoeLayer>> moeLayers();
+  ParameterCounts parameterCounts();
+
+ private:
+  VisionEncoder m_vision{nullptr};
+  TextEncoder m_text{nullptr};
+  torch::Tensor m_logitScale;
+};
+TORCH_MODULE(ClipModel);
+
+}  // namespace vimoe::model

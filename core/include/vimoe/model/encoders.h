@@ -1,0 +1,45 @@
+// The two towers of the contrastive model: a ViT over image patches and a transformer over
+// SentencePiece ids. Both end in a linear projection into the shared embedding space.
+#pragma once
+
+#include <torch/torch.h>
+
+#include "vimoe/config/experiment_config.h"
+#include "vimoe/model/transformer_block.h"
+
+namespace vimoe::model {
+
+class VisionEncoderImpl : public torch::nn::Module {
+ public:
+  VisionEncoderImpl(const config::ExperimentConfig& cfg);
+  // pixels: [B, 3, H, W] in [0, 1]; normalisation happens inside the model so that attacks
+  // and demos work in pixel space.
+  torch::Tensor forward(const torch::Tensor& pixels, AuxLosses& aux);
+  std::vector<TransformerBlock>& blocks() { return m_blocks; }
+
+ private:
+  torch::nn::Conv2d m_patchEmbed{nullptr};
+  torch::Tensor m_classToken, m_positions, m_mean, m_std;
+  std::vector<TransformerBlock> m_blocks;
+  torch::nn::LayerNorm m_normPost{nullptr};
+  torch::nn::Linear m_proj{nullptr};
+};
+TORCH_MODULE(VisionEncoder);
+
+class TextEncoderImpl : public torch::nn::Module {
+ public:
+  TextEncoderImpl(const config::ExperimentConfig& cfg);
+  // ids: [B, L] int64 with 0 = padding. Mean-pools the real tokens.
+  torch::Tensor forward(const torch::Tensor& ids, AuxLosses& aux);
+  std::vector<TransformerBlock>& blocks() { return m_blocks; }
+
+ private:
+  torch::nn::Embedding m_tokens{nullptr};
+  torch::Tensor m_positions;
+  std::vector<TransformerBlock> m_blocks;
+  torch::nn::LayerNorm m_normFinal{nullptr};
+  torch::nn::Linear m_proj{nullptr};
+};
+TORCH_MODULE(TextEncoder);
+
+}  // namespace vimoe::model

@@ -1,0 +1,20 @@
+// Vietnamese-aware Unicode helpers (utf8proc). Text is NFC-normalised before it is
+// tokenised, compared or stored: the same word can arrive decomposed (NFD) and would then
+// never match.
+#pragma once
+
+#include <string>
+
+#include "vimoe/util/expected.h"
+
+namespace vimoe::text {
+
+bool isValidUtf8(const std::string& text);
+// NFC normal form; invalid UTF-8 is an error naming the byte offset.
+Expected<std::string> toNfc(const std::string& text);
+bool isNfc(const std::string& text);
+// NFC for text that must be processed anyway (a query to tokenise): each invalid byte becomes
+// U+FFFD instead of failing.
+std::string toNfcReplacingInvalid(const std::string& text);
+
+}  // namespace vimoe::text

@@ -1,0 +1,33 @@
+// A checkpoint is a folder: model.safetensors, optimizer.safetensors, config.json (the
+// effective config) and state.json (step, run id, seed, metrics). Each file is written
+// atomically and state.json last; the safetensors files carry the step in their metadata, so
+// a folder caught between two saves is detected instead of silently mixing steps.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "vimoe/config/experiment_config.h"
+#include "vimoe/model/clip_model.h"
+#include "vimoe/train/adamw.h"
+#include "vimoe/util/expected.h"
+
+namespace vimoe::train {
+
+struct TrainingState {
+  std::int64_t step = 0;  // optimiser steps done
+  std::int64_t runId = 0;
+  std::uint64_t seed = 0;
+  nlohmann::json metrics = nlohmann::json::object();
+};
+
+Status saveCheckpoint(const std::string& dir, model::ClipModel& model, const AdamW* optimizer,
+                      const config::ExperimentConfig& cfg, const TrainingState& state);
+
+Expected<TrainingState> readTrainingState(const std::string& dir);
+Expected<config::ExperimentConfig> readCheckpointConfig(const std::string& dir);
+// Loads weights (and the optimiser when given) and checks that they belong to `state.step`.
+Status loadCheckpoint(const std::string& dir, model::ClipModel& model, AdamW* optimizer, const TrainingState& state);
+
+}  // namespace vimoe::train

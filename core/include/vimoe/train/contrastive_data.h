@@ -1,0 +1,41 @@
+// Image-caption pairs held in memory as tensors, ready for contrastive batches: images are
+// decoded once with OpenCV (uint8, resized to image_size) and every caption tokenised once.
+// Batches are a pure function of (seed, step), so a resumed run sees the same data.
+#pragma once
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <string>
+
+#include "vimoe/data/coco_captions.h"
+#include "vimoe/text/tokenizer.h"
+#include "vimoe/util/expected.h"
+#include "vimoe/util/log.h"
+
+namespace vimoe::train {
+
+struct ContrastiveSplit {
+  torch::Tensor images;         // [N, 3, S, S] uint8, RGB
+  torch::Tensor captionIds;     // [M, L] int64
+  torch::Tensor captionImage;   // [M] int64: index of the caption's image
+  torch::Tensor firstCaption;   // [N] int64: index of each image's first caption
+  std::int64_t imageCount() const { return images.size(0); }
+};
+
+struct Batch {
+  torch::Tensor pixels;  // [B, 3, S, S] float in [0, 1]
+  torch::Tensor ids;     // [B, L]
+};
+
+// Decodes every image of `dataset`; an unreadable image is logged with its path and skipped.
+Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
+                                                 int imageSize, int maxTokens, LogSink& log);
+
+// Batch `step` of an epoch-wise shuffled order (each epoch a fresh permutation from the seed),
+// with one of each image's captions drawn from (seed, step).
+Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize);
+
+torch::Tensor pixelsFromBytes(const torch::Tensor& imagesUint8);
+
+}  // namespace vimoe::train

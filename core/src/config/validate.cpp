@@ -1,0 +1,68 @@
+// validate(): the per-field ranges from the description plus the rules that tie fields together.
+#include <string>
+
+#include "config/range_checker.h"
+#include "vimoe/config/config_io.h"
+
+namespace vimoe::config {
+namespace {
+
+void checkDivisible(const std::string& path, int value, const std::string& divisorPath, int divisor,
+                    std::vector<ConfigIssue>& issues) {
+  // A divisor out of its own range is reported by the range check; no second message here.
+  if (divisor <= 0 || value % divisor == 0) return;
+  issues.push_back({path, std::to_string(value) + " is not divisible by " + divisorPath + " (" + std::to_string(divisor) + ")"});
+}
+
+// An int that is fine on its own but must stay within a bound set by another field.
+void checkAtMost(const std::string& path, int value, int lo, const std::string& boundPath, int bound,
+                 std::vector<ConfigIssue>& issues) {
+  if (value <= bound || bound < lo) return;  // an invalid bound is reported by its own range check
+  issues.push_back({path, std::to_string(value) + " is out of range " + rangeText(lo, bound) + " (at most " + boundPath +
+                              " = " + std::to_string(bound) + ")"});
+}
+
+void checkTowerHeads(const std::string& tower, const TowerConfig& config, std::vector<ConfigIssue>& issues) {
+  checkDivisible("model." + tower + ".width", config.width, "model." + tower + ".heads", config.heads, issues);
+}
+
+// every_nth puts MoE in layers n-1, 2n-1, ...: a placement_n beyond a tower's depth silently
+// leaves that tower dense, which is never what a study means. (last_n just covers every layer.)
+void checkPlacement(const ExperimentConfig& config, std::vector<ConfigIssue>& issues) {
+  const MoeConfig& moe = config.moe;
+  if (!moe.enabled || moe.placement != "every_nth") return;
+  // The shallowest tower that gets MoE layers sets the bound.
+  std::string tower = "image";
+  int depth = config.model.image.depth;
+  if (moe.towers == "text" || (moe.towers != "image" && config.model.text.depth < depth)) {
+    tower = "text";
+    depth = config.model.text.depth;
+  }
+  checkAtMost("moe.placement_n", moe.placement_n, 1, "model." + tower + ".depth", depth, issues);
+}
+
+void checkCrossField(const ExperimentConfig& config, std::vector<ConfigIssue>& issues) {
+  checkAtMost("moe.top_k", config.moe.top_k, 1, "moe.num_experts", config.moe.num_experts, issues);
+  checkPlacement(config, issues);
+  checkTowerHeads("image", config.model.image, issues);
+  checkTowerHeads("text", config.model.text, issues);
+  checkDivisible("data.image_size", config.data.image_size, "model.patch_size", config.model.patch_size, issues);
+  // The schedule needs at least one step after warmup to reach its peak learning rate.
+  if (config.optim.warmup_steps >= config.run.steps) {
+    issues.push_back({"optim.warmup_steps", std::to_string(config.optim.warmup_steps) + " must be less than run.steps (" +
+                                                std::to_string(config.run.steps) + ")"});
+  }
+}
+
+}  // namespace
+
+std::vector<ConfigIssue> validate(const ExperimentConfig& config) {
+  std::vector<ConfigIssue> issues;
+  ExperimentConfig copy = config;  // the description takes mutable references
+  RangeChecker checker("", issues);
+  describe(copy, checker);
+  checkCrossField(config, issues);
+  return issues;
+}
+
+}  // namespace vimoe::config

@@ -1,0 +1,78 @@
+#include "vimoe/train/checkpoint.h"
+
+#include <filesystem>
+
+#include "vimoe/config/config_io.h"
+#include "vimoe/model/tensor_io.h"
+#include "vimoe/util/atomic_file.h"
+#include "vimoe/util/safetensors.h"
+
+namespace vimoe::train {
+namespace fs = std::filesystem;
+
+namespace {
+
+Status checkStep(const SafetensorsFile& file, const std::string& path, std::int64_t step) {
+  auto it = file.metadata.find("step");
+  if (it == file.metadata.end() || it->second != std::to_string(step))
+    return Error::at(path, "belongs to step " + (it == file.metadata.end() ? std::string("?") : it->second) +
+                               " but state.json says step " + std::to_string(step) +
+                               ": the checkpoint was interrupted while saving; use an earlier one");
+  return okStatus();
+}
+
+}  // namespace
+
+Status saveCheckpoint(const std::string& dir, model::ClipModel& model, const AdamW* optimizer,
+                      const config::ExperimentConfig& cfg, const TrainingState& state) {
+  auto weights = model::moduleToSafetensors(*model);
+  weights.metadata["step"] = std::to_string(state.step);
+  weights.metadata["format"] = "pt";
+  if (auto s = saveSafetensors((fs::path(dir) / "model.safetensors").string(), weights); !s) return s;
+  if (optimizer) {
+    auto opt = optimizer->state();
+    opt.metadata["step"] = std::to_string(state.step);
+    if (auto s = saveSafetensors((fs::path(dir) / "optimizer.safetensors").string(), opt); !s) return s;
+  }
+  if (auto s = writeFileAtomically((fs::path(dir) / "config.json").string(), config::experimentToJson(cfg).dump(2) + "\n");
+      !s)
+    return s;
+  nlohmann::json stateJson = {{"step", state.step}, {"run_id", state.runId}, {"seed", state.seed}, {"metrics", state.metrics}};
+  return writeFileAtomically((fs::path(dir) / "state.json").string(), stateJson.dump(2) + "\n");
+}
+
+Expected<TrainingState> readTrainingState(const std::string& dir) {
+  const std::string path = (fs::path(dir) / "state.json").string();
+  auto text = readWholeFile(path);
+  if (!text) return text.error();
+  auto doc = nlohmann::json::parse(*text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return Error::at(path, "not valid JSON");
+  TrainingState state;
+  if (!doc.contains("step") || !doc["step"].is_number_integer()) return Error::at(path, "field 'step' must be an integer");
+  state.step = doc["step"].get<std::int64_t>();
+  if (doc.contains("run_id") && doc["run_id"].is_number_integer()) state.runId = doc["run_id"].get<std::int64_t>();
+  if (doc.contains("seed") && doc["seed"].is_number_unsigned()) state.seed = doc["seed"].get<std::uint64_t>();
+  if (doc.contains("metrics")) state.metrics = doc["metrics"];
+  return state;
+}
+
+Expected<config::ExperimentConfig> readCheckpointConfig(const std::string& dir) {
+  return config::loadExperimentConfig((fs::path(dir) / "config.json").string());
+}
+
+Status loadCheckpoint(const std::string& dir, model::ClipModel& model, AdamW* optimizer, const TrainingState& state) {
+  const std::string weightsPath = (fs::path(dir) / "model.safetensors").string();
+  auto weights = loadSafetensors(weightsPath);
+  if (!weights) return weights.error();
+  if (auto s = checkStep(*weights, weightsPath, state.step); !s) return s;
+  if (optimizer) {
+    const std::string optPath = (fs::path(dir) / "optimizer.safetensors").string();
+    auto opt = loadSafetensors(optPath);
+    if (!opt) return opt.error();
+    if (auto s = checkStep(*opt, optPath, state.step); !s) return s;
+    if (auto s = optimizer->loadState(*opt, optPath); !s) return s;
+  }
+  return model::loadModuleFromSafetensors(*model, *weights, weightsPath);
+}
+
+}  // namespace vimoe::train

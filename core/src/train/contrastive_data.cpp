@@ -1,0 +1,63 @@
+#include "vimoe/train/contrastive_data.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace vimoe::train {
+
+torch::Tensor pixelsFromBytes(const torch::Tensor& imagesUint8) { return imagesUint8.to(torch::kFloat32).div_(255.0); }
+
+Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
+                                                 int imageSize, int maxTokens, LogSink& log) {
+  std::vector<torch::Tensor> images;
+  std::vector<std::int64_t> ids, captionImage, firstCaption;
+  std::int64_t captions = 0;
+  for (const auto& entry : dataset.images) {
+    cv::Mat bgr = cv::imread(entry.imagePath, cv::IMREAD_COLOR);
+    if (bgr.empty()) {
+      log.warning(entry.imagePath + ": unreadable or truncated image, skipped (image id " + std::to_string(entry.id) + ")");
+      continue;
+    }
+    cv::Mat rgb;
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    if (rgb.rows != imageSize || rgb.cols != imageSize)
+      cv::resize(rgb, rgb, cv::Size(imageSize, imageSize), 0, 0, cv::INTER_AREA);
+    images.push_back(torch::from_blob(rgb.data, {imageSize, imageSize, 3}, torch::kUInt8).permute({2, 0, 1}).clone());
+    const auto imageIndex = static_cast<std::int64_t>(images.size()) - 1;
+    firstCaption.push_back(captions);
+    for (const auto& caption : entry.captions) {
+      const auto encoded = tokenizer.encodePadded(caption, maxTokens);
+      ids.insert(ids.end(), encoded.begin(), encoded.end());
+      captionImage.push_back(imageIndex);
+      ++captions;
+    }
+  }
+  if (images.empty()) return Error::at(dataset.annotationFile, "no readable image with a caption");
+  ContrastiveSplit split;
+  split.images = torch::stack(images);
+  split.captionIds = torch::tensor(ids, torch::kLong).view({captions, maxTokens});
+  split.captionImage = torch::tensor(captionImage, torch::kLong);
+  split.firstCaption = torch::tensor(firstCaption, torch::kLong);
+  return split;
+}
+
+Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize) {
+  const std::int64_t n = split.imageCount();
+  const std::int64_t perEpoch = std::max<std::int64_t>(1, n / batchSize);
+  const std::int64_t epoch = step / perEpoch, offset = (step % perEpoch) * batchSize;
+  // Generators seeded from (seed, epoch) and (seed, step): no hidden RNG state to checkpoint.
+  auto epochGen = at::detail::createCPUGenerator(seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
+  const auto order = torch::randperm(n, epochGen, torch::kLong);
+  const auto picked = order.narrow(0, offset, std::min<std::int64_t>(batchSize, n - offset));
+
+  // Choose one caption per image: captions of image i are the contiguous range starting at firstCaption[i].
+  const auto first = split.firstCaption.index_select(0, picked);
+  const auto nextFirst = torch::cat({split.firstCaption, torch::full({1}, split.captionIds.size(0), torch::kLong)})
+                             .index_select(0, picked + 1);
+  auto stepGen = at::detail::createCPUGenerator(seed * 7919ULL + 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(step));
+  const auto u = torch::rand({picked.size(0)}, stepGen, torch::kFloat64);
+  const auto choice = first + (u * (nextFirst - first).to(torch::kFloat64)).floor().to(torch::kLong);
+  return {pixelsFromBytes(split.images.index_select(0, picked)), split.captionIds.index_select(0, choice)};
+}
+
+}  // namespace vimoe::train

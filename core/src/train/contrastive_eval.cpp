@@ -1,0 +1,42 @@
+#include "contrastive_eval.h"
+
+#include "vimoe/eval/retrieval.h"
+
+namespace vimoe::train {
+
+std::map<std::string, double> evaluateContrastive(model::ClipModel& model, const ContrastiveSplit& split, int batchSize) {
+  torch::NoGradGuard noGrad;
+  const bool wasTraining = model->is_training();
+  model->eval();
+  std::vector<torch::Tensor> images, texts;
+  const auto n = split.imageCount();
+  for (std::int64_t i = 0; i < n; i += batchSize)
+    images.push_back(model->encodeImages(pixelsFromBytes(split.images.narrow(0, i, std::min<std::int64_t>(batchSize, n - i)))));
+  const auto m = split.captionIds.size(0);
+  for (std::int64_t i = 0; i < m; i += batchSize)
+    texts.push_back(model->encodeTexts(split.captionIds.narrow(0, i, std::min<std::int64_t>(batchSize, m - i))));
+  const auto imageEmb = torch::cat(images), textEmb = torch::cat(texts);
+
+  // Loss over batches of (image, first caption) pairs, the same shape as training batches.
+  double lossSum = 0;
+  int batches = 0;
+  const auto firstTexts = textEmb.index_select(0, split.firstCaption);
+  for (std::int64_t i = 0; i + 1 < n; i += batchSize) {
+    const auto len = std::min<std::int64_t>(batchSize, n - i);
+    if (len < 2) break;
+    model::ContrastiveOutput out;
+    out.imageEmbeddings = imageEmb.narrow(0, i, len);
+    out.textEmbeddings = firstTexts.narrow(0, i, len);
+    lossSum += model->clipLoss(out).item<double>();
+    ++batches;
+  }
+  const auto recall = eval::retrievalRecall(imageEmb, textEmb, split.captionImage);
+  if (wasTraining) model->train();
+  return {{"val/loss", batches ? lossSum / batches : 0.0},
+          {"val/r1_i2t", recall.imageToTextR1},
+          {"val/r5_i2t", recall.imageToTextR5},
+          {"val/r1_t2i", recall.textToImageR1},
+          {"val/r5_t2i", recall.textToImageR5}};
+}
+
+}  // namespace vimoe::train

@@ -1,0 +1,68 @@
+#include "vimoe/train/project_data.h"
+
+#include <filesystem>
+
+#include "vimoe/data/synthetic_captions.h"
+
+namespace vimoe::train {
+namespace fs = std::filesystem;
+
+std::string resolveProjectPath(const std::string& projectDir, const std::string& path) {
+  const fs::path p(path);
+  return p.is_absolute() ? p.string() : (fs::path(projectDir) / p).lexically_normal().string();
+}
+
+Expected<ProjectData> prepareProjectData(const config::ExperimentConfig& cfg, const std::string& projectDir, LogSink& log,
+                                         ProgressObserver& progress, const CancelToken& cancel) {
+  const std::string root = resolveProjectPath(projectDir, cfg.data.root);
+  const std::string trainFile = (fs::path(root) / cfg.data.train_annotations).string();
+  const std::string valFile = (fs::path(root) / cfg.data.val_annotations).string();
+  if (cfg.data.format == "synthetic_captions" && !(fs::exists(trainFile) && fs::exists(valFile))) {
+    data::SyntheticCaptionOptions options;
+    options.trainImages = cfg.data.synthetic.train_images;
+    options.valImages = cfg.data.synthetic.val_images;
+    options.imageSize = cfg.data.image_size;
+    options.captionsPerImage = cfg.data.synthetic.captions_per_image;
+    options.seed = cfg.data.synthetic.seed;
+    log.info("generating the synthetic Vietnamese caption set in " + root + " (" + std::to_string(options.trainImages) +
+             " train + " + std::to_string(options.valImages) + " val images)");
+    if (auto s = data::writeSyntheticCaptionDataset(root, options, &progress, &cancel); !s) return s.error();
+    if (cancel.cancelled()) return Error{"cancelled while generating data"};
+  }
+  const std::string imageDir = (fs::path(root) / cfg.data.image_dir).string();
+  ProjectData out;
+  for (auto [file, target] : {std::pair{trainFile, &out.train}, std::pair{valFile, &out.val}}) {
+    auto loaded = data::loadCocoCaptions(file, imageDir);
+    if (!loaded) return loaded.error();
+    for (const auto& problem : loaded->problems) log.warning(problem.toString());
+    if (loaded->images.empty()) return Error::at(file, "no usable image with a caption");
+    *target = std::move(*loaded);
+  }
+  return out;
+}
+
+Expected<text::Tokenizer> prepareTokenizer(const config::ExperimentConfig& cfg, const std::string& projectDir,
+                                           const data::CaptionDataset& train, LogSink& log) {
+  const std::string modelPath = resolveProjectPath(projectDir, cfg.data.tokenizer);
+  if (!fs::exists(modelPath)) {
+    std::vector<std::string> sentences;
+    for (const auto& image : train.images) sentences.insert(sentences.end(), image.captions.begin(), image.captions.end());
+    std::string prefix = modelPath;
+    if (prefix.size() > 6 && prefix.compare(prefix.size() - 6, 6, ".model") == 0) prefix.resize(prefix.size() - 6);
+    text::TokenizerTrainOptions options;
+    options.modelType = cfg.data.tokenizer_type;
+    options.vocabSize = cfg.data.vocab_size;
+    log.info("training a " + options.modelType + " SentencePiece tokenizer (vocabulary " + std::to_string(options.vocabSize) +
+             ") on " + std::to_string(sentences.size()) + " training captions -> " + modelPath);
+    if (auto s = text::Tokenizer::train(sentences, prefix, options); !s) return s.error();
+  }
+  auto tokenizer = text::Tokenizer::load(modelPath);
+  if (!tokenizer) return tokenizer.error();
+  if (tokenizer->vocabSize() > cfg.data.vocab_size)
+    return Error::at(modelPath, "vocabulary of " + std::to_string(tokenizer->vocabSize()) +
+                                    " pieces exceeds data.vocab_size = " + std::to_string(cfg.data.vocab_size) +
+                                    "; delete the tokenizer to retrain it or raise data.vocab_size");
+  return tokenizer;
+}
+
+}  // namespace vimoe::train

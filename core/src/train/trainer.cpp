@@ -1,0 +1,251 @@
+#include "vimoe/train/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+#include "contrastive_eval.h"
+#include "expert_load_logger.h"
+#include "vimoe/cli/version.h"
+#include "vimoe/config/config_io.h"
+#include "vimoe/model/clip_model.h"
+#include "vimoe/store/run_store.h"
+#include "vimoe/train/adamw.h"
+#include "vimoe/train/checkpoint.h"
+#include "vimoe/train/contrastive_data.h"
+#include "vimoe/train/lr_schedule.h"
+#include "vimoe/train/project_data.h"
+
+namespace vimoe::train {
+namespace fs = std::filesystem;
+
+const char* runOutcomeName(RunOutcome outcome) {
+  switch (outcome) {
+    case RunOutcome::Finished: return "finished";
+    case RunOutcome::Cancelled: return "cancelled";
+    case RunOutcome::Failed: return "failed";
+    case RunOutcome::Diverged: return "diverged";
+  }
+  return "?";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+RunResult failed(const std::string& message, std::int64_t runId = 0) {
+  RunResult r;
+  r.outcome = RunOutcome::Failed;
+  r.message = message;
+  r.runId = runId;
+  return r;
+}
+
+std::string safeName(std::string name) {
+  for (auto& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  return name;
+}
+
+// Everything one training run holds; the loop below is its only user.
+struct TrainingSession {
+  const config::ExperimentConfig& cfg;
+  store::RunStore& store;
+  LogSink& log;
+  std::int64_t runId;
+  std::string checkpointDir;
+  model::ClipModel model;
+  AdamW optimizer;
+  ContrastiveSplit train, val;
+  std::map<std::string, double> lastMetrics;
+
+  Status log_(std::int64_t step, std::vector<std::pair<std::string, double>> values) {
+    for (const auto& [k, v] : values) lastMetrics[k] = v;
+    return store.logScalars(runId, step, values);
+  }
+
+  Status checkpoint(std::int64_t step) {
+    TrainingState state;
+    state.step = step;
+    state.runId = runId;
+    state.seed = cfg.run.seed;
+    for (const auto& [k, v] : lastMetrics)
+      if (std::isfinite(v)) state.metrics[k] = v;
+    return saveCheckpoint(checkpointDir, model, &optimizer, cfg, state);
+  }
+};
+
+}  // namespace
+
+RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const TrainOptions& options, LogSink& log,
+                                 ProgressObserver& progress, const CancelToken& cancel) {
+  if (auto issues = config::validate(cfg); !issues.empty()) {
+    std::string message = "invalid config:";
+    for (const auto& issue : issues) message += "\n  " + issue.toString();
+    return failed(message);
+  }
+  auto storeOpened = store::RunStore::open(options.storePath);
+  if (!storeOpened) return failed(storeOpened.error().message);
+  auto& store = **storeOpened;
+
+  auto data = prepareProjectData(cfg, options.projectDir, log, progress, cancel);
+  if (!data) return failed(data.error().message);
+  auto tokenizer = prepareTokenizer(cfg, options.projectDir, data->train, log);
+  if (!tokenizer) return failed(tokenizer.error().message);
+  auto trainSplit = buildContrastiveSplit(data->train, *tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
+  if (!trainSplit) return failed(trainSplit.error().message);
+  auto valSplit = buildContrastiveSplit(data->val, *tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
+  if (!valSplit) return failed(valSplit.error().message);
+
+  torch::manual_seed(cfg.run.seed);
+  model::ClipModel model(cfg);
+  AdamW optimizer(adamwParams(*model), cfg.optim);
+
+  std::int64_t runId = 0, startStep = 0;
+  std::string checkpointDir;
+  if (options.resumeRunId) {
+    runId = *options.resumeRunId;
+    auto run = store.run(runId);
+    if (!run) return failed(run.error().message);
+    checkpointDir = run->checkpointDir;
+    auto state = readTrainingState(checkpointDir);
+    if (!state) return failed("cannot resume run " + std::to_string(runId) + ": " + state.error().message, runId);
+    if (auto s = loadCheckpoint(checkpointDir, model, &optimizer, *state); !s) return failed(s.error().message, runId);
+    startStep = state->step;
+    // Rows after the checkpoint are recomputed identically; drop them so the curve has no seam.
+    if (auto s = store.truncateAfterStep(runId, startStep); !s) return failed(s.error().message, runId);
+    log.info("resuming run " + std::to_string(runId) + " at step " + std::to_string(startStep));
+  } else {
+    store::NewRun newRun;
+    newRun.name = cfg.run.name;
+    newRun.kind = cfg.run.kind;
+    newRun.configJson = config::experimentToJson(cfg).dump();
+    newRun.parentRunId = options.parentRunId;
+    newRun.seed = static_cast<std::int64_t>(cfg.run.seed);
+    newRun.totalSteps = cfg.run.steps;
+    newRun.tags = options.tags;
+    auto created = store.createRun(newRun);
+    if (!created) return failed(created.error().message);
+    runId = *created;
+    checkpointDir = (fs::path(resolveProjectPath(options.projectDir, cfg.run.checkpoint_dir)) /
+                     (std::to_string(runId) + "-" + safeName(cfg.run.name)))
+                        .string();
+    std::vector<std::string> layerNames;
+    for (auto& [name, layer] : model->moeLayers()) layerNames.push_back(name);
+    if (auto s = store.setMoeLayers(runId, layerNames); !s) return failed(s.error().message, runId);
+    if (auto s = store.addArtifact(runId, "checkpoint", checkpointDir, ""); !s) return failed(s.error().message, runId);
+  }
+  // From here on a failure also marks the run failed in the store, so the GUI never shows a
+  // dead run as running.
+  auto failRun = [&store, runId](const std::string& message) {
+    (void)store.setRunStatus(runId, store::RunStatus::Failed);
+    return failed(message, runId);
+  };
+  if (auto s = store.setRunStatus(runId, store::RunStatus::Running); !s) return failRun(s.error().message);
+
+  TrainingSession session{cfg, store, log, runId, checkpointDir, model, std::move(optimizer),
+                          std::move(*trainSplit), std::move(*valSplit), {}};
+  const auto counts = model->parameterCounts();
+  RunResult result;
+  result.runId = runId;
+  result.checkpointDir = checkpointDir;
+  result.totalParameters = counts.total;
+  result.activeParameters = counts.active;
+  log.info("run " + std::to_string(runId) + " '" + cfg.run.name + "': " + std::to_string(counts.total) + " parameters, " +
+           std::to_string(counts.active) + " active per token; " + std::to_string(session.train.imageCount()) +
+           " training images; checkpoints in " + checkpointDir);
+
+  const int steps = cfg.run.steps;
+  double trainSeconds = 0;
+  std::int64_t trainSamples = 0;
+  const auto started = Clock::now();
+  std::int64_t step = startStep;
+  RunOutcome outcome = RunOutcome::Finished;
+  model->train();
+  for (; step < steps; ++step) {
+    if (cancel.cancelled()) {
+      outcome = RunOutcome::Cancelled;
+      break;
+    }
+    const auto t0 = Clock::now();
+    const auto batch = contrastiveBatch(session.train, cfg.run.seed, step, cfg.optim.batch_size);
+    auto out = model->forward(batch.pixels, batch.ids);
+    const auto clipLoss = model->clipLoss(out);
+    const auto loadBalance = out.aux.meanLoadBalance();
+    const auto zLoss = out.aux.meanZLoss();
+    const auto loss = clipLoss + cfg.loss.load_balance_weight * loadBalance + cfg.loss.z_loss_weight * zLoss;
+    const double lossValue = loss.item<double>();
+    const std::int64_t done = step + 1;
+    if (!std::isfinite(lossValue)) {
+      (void)session.log_(done, {{"train/loss", lossValue}});
+      result.message = "loss became " + std::to_string(lossValue) + " at step " + std::to_string(done);
+      outcome = RunOutcome::Diverged;
+      break;
+    }
+    session.optimizer.zeroGrad();
+    loss.backward();
+    const double gradNorm = session.optimizer.clipGradNorm(cfg.optim.grad_clip);
+    const double lr = learningRate(cfg.optim, static_cast<int>(step), steps);
+    session.optimizer.step(lr);
+    trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    trainSamples += batch.pixels.size(0);
+    const bool last = done == steps;
+
+    if (auto s = store.beginBatch(); !s) return failRun(s.error().message);
+    if (done % cfg.run.log_every == 0 || last) {
+      std::vector<std::pair<std::string, double>> values = {
+          {"train/loss", lossValue}, {"train/clip_loss", clipLoss.item<double>()}, {"train/lr", lr},
+          {"train/grad_norm", gradNorm}, {"train/logit_scale", model->logitScale().item<double>()},
+          {"train/samples_per_s", trainSamples / std::max(1e-9, trainSeconds)}};
+      if (out.aux.layers > 0) {
+        values.emplace_back("train/load_balance", loadBalance.item<double>());
+        values.emplace_back("train/z_loss", zLoss.item<double>());
+      }
+      if (auto s = session.log_(done, values); !s) return failRun(s.error().message);
+      if (auto s = store.setRunProgress(runId, done); !s) return failRun(s.error().message);
+    }
+    if (out.aux.layers > 0 && (done % cfg.run.expert_load_every == 0 || last)) {
+      auto snapshot = takeExpertLoadSnapshot(model, done);
+      if (auto s = store.logExpertLoad(runId, snapshot.rows); !s) return failRun(s.error().message);
+      if (auto s = session.log_(done, snapshot.scalars); !s) return failRun(s.error().message);
+    }
+    if (done % cfg.run.eval_every == 0 || last) {
+      auto metrics = evaluateContrastive(model, session.val, cfg.optim.batch_size);
+      if (auto s = session.log_(done, {metrics.begin(), metrics.end()}); !s) return failRun(s.error().message);
+    }
+    if (auto s = store.commitBatch(); !s) return failRun(s.error().message);
+    if (done % cfg.run.checkpoint_every == 0 || last)
+      if (auto s = session.checkpoint(done); !s) return failRun(s.error().message);
+
+    Progress p;
+    p.task = "train " + cfg.run.name;
+    p.done = done;
+    p.total = steps;
+    p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
+    char detail[64];
+    std::snprintf(detail, sizeof detail, "loss %.3f", lossValue);
+    p.detail = detail;
+    progress.onProgress(p);
+  }
+
+  result.step = step;
+  result.samplesPerSecond = trainSamples / std::max(1e-9, trainSeconds);
+  if (outcome == RunOutcome::Cancelled) {
+    if (auto s = session.checkpoint(step); !s) return failRun(s.error().message);
+    log.info("run " + std::to_string(runId) + " cancelled at step " + std::to_string(step) + "; checkpoint written");
+  }
+  const auto status = outcome == RunOutcome::Finished    ? store::RunStatus::Finished
+                      : outcome == RunOutcome::Cancelled ? store::RunStatus::Cancelled
+                                                         : store::RunStatus::Diverged;
+  if (outcome == RunOutcome::Finished) {
+    for (const auto& [key, value] : session.lastMetrics)
+      if (key.rfind("val/", 0) == 0)
+        if (auto s = store.writeEval(runId, {"val", key.substr(4), value, "{}"}); !s) return failRun(s.error().message);
+  }
+  if (auto s = store.setRunStatus(runId, status); !s) return failRun(s.error().message);
+  result.outcome = outcome;
+  result.finalMetrics = session.lastMetrics;
+  return result;
+}
+
+}  // namespace vimoe::train
