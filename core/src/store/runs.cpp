@@ -27,6 +27,7 @@ constexpr const char* kSetEnded = "UPDATE run SET status = ?2, ended_at = ?3 WHE
 constexpr const char* kSetQueued = "UPDATE run SET status = ?2 WHERE id = ?1";
 constexpr const char* kSetProgress = "UPDATE run SET step = ?2 WHERE id = ?1";
 constexpr const char* kSetNotes = "UPDATE run SET notes = ?2 WHERE id = ?1";
+constexpr const char* kSetCheckpointDir = "UPDATE run SET checkpoint_dir = ?2 WHERE id = ?1";
 
 // deleteRun removes children explicitly, so it does not depend on foreign_keys being on.
 const std::array<const char*, 10> kDeleteRunRows = {
@@ -152,6 +153,14 @@ Status RunStore::setRunNotes(std::int64_t runId, const std::string& notes) {
   if (!q) return q.error();
   q->bind(1, runId).bind(2, notes);
   return updateRun(*m_impl, *q, runId, "setRunNotes");
+}
+
+Status RunStore::setCheckpointDir(std::int64_t runId, const std::string& dir) {
+  if (auto writable = m_impl->requireWritable("setCheckpointDir"); !writable) return writable;
+  auto q = m_impl->query(kSetCheckpointDir, "setCheckpointDir");
+  if (!q) return q.error();
+  q->bind(1, runId).bind(2, dir);
+  return updateRun(*m_impl, *q, runId, "setCheckpointDir");
 }
 
 Status RunStore::deleteRun(std::int64_t runId) {

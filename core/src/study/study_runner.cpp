@@ -82,7 +82,7 @@ std::string formatStudyTable(const StudyResult& result) {
   table += "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& row : result.rows) {
     const auto& r = row.run;
-    table += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1f} | {:.0f} s |\n", row.variant, r.runId,
+    table += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1f} | {:.1f} s |\n", row.variant, r.runId,
                          train::runOutcomeName(r.outcome), metric(r, "train/loss"), metric(r, "val/loss"),
                          metric(r, "val/r1_i2t"), metric(r, "val/r5_i2t"), metric(r, "val/r1_t2i"), metric(r, "val/r5_t2i"),
                          r.totalParameters, r.activeParameters, r.samplesPerSecond, row.wallSeconds);

@@ -133,7 +133,7 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     std::vector<std::string> layerNames;
     for (auto& [name, layer] : model->moeLayers()) layerNames.push_back(name);
     if (auto s = store.setMoeLayers(runId, layerNames); !s) return failed(s.error().message, runId);
-    if (auto s = store.addArtifact(runId, "checkpoint", checkpointDir, ""); !s) return failed(s.error().message, runId);
+    if (auto s = store.setCheckpointDir(runId, checkpointDir); !s) return failed(s.error().message, runId);
   }
   // From here on a failure also marks the run failed in the store, so the GUI never shows a
   // dead run as running.

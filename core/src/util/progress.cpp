@@ -11,6 +11,10 @@ ConsoleProgressObserver::ConsoleProgressObserver() : m_terminal(::isatty(STDOUT_
 
 void ConsoleProgressObserver::onProgress(const Progress& p) {
   if (!m_terminal) {
+    // JSON lines for a parent process: at most ~4 a second, plus the first and the last.
+    const bool boundary = p.done <= 1 || (p.total > 0 && p.done >= p.total);
+    if (!boundary && p.elapsedSeconds - m_lastPrint < 0.25) return;
+    m_lastPrint = p.elapsedSeconds;
     nlohmann::json line = {{"task", p.task},
                            {"done", p.done},
                            {"total", p.total},

@@ -145,7 +145,7 @@ TEST(ConfigParse, ReportsEveryProblemAtOnce) {
   const Strings issues = parseIssues(doc);
   ASSERT_EQ(issues.size(), 7u);
   EXPECT_EQ(issues, (Strings{
-                        "data.format: 'coco' is not one of: coco_captions",
+                        "data.format: 'coco' is not one of: coco_captions, synthetic_captions",
                         "data.image_size: 8 is out of range [16, 1024]",
                         R"(model.image.heads: expected an integer, got "four")",
                         "moe.top_k: 0 is out of range [1, 1024]",

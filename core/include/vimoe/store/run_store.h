@@ -124,6 +124,8 @@ class RunStore {
   Status setRunStatus(std::int64_t runId, RunStatus status);
   Status setRunProgress(std::int64_t runId, std::int64_t step);
   Status setRunNotes(std::int64_t runId, const std::string& notes);
+  // The folder is named after the run id, so it is known only after createRun.
+  Status setCheckpointDir(std::int64_t runId, const std::string& dir);
   Status setMoeLayers(std::int64_t runId, const std::vector<std::string>& layerNames);
   // All scalars of one step in one transaction; keys are created on first use.
   Status logScalars(std::int64_t runId, std::int64_t step, const std::vector<std::pair<std::string, double>>& values);

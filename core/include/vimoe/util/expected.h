@@ -29,9 +29,12 @@ class [[nodiscard]] Expected {
 
   const T& value() const& { return checkedValue(); }
   T& value() & { return const_cast<T&>(checkedValue()); }
-  T&& value() && { return std::move(const_cast<T&>(checkedValue())); }
+  // On a temporary the value is moved out and returned by value, so that
+  // `for (auto& x : *store.scalars(...))` never iterates a destroyed object.
+  T value() && { return std::move(const_cast<T&>(checkedValue())); }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
+  T operator*() && { return std::move(*this).value(); }
   const T* operator->() const { return &value(); }
   T* operator->() { return &value(); }
 
