@@ -1,0 +1,45 @@
+// `vimoe study --smoke` on a copy of the demo project: both variants train through the real
+// CLI, the table is printed, and the store holds both runs with curves and expert load.
+#include <gtest/gtest.h>
+
+#include "e2e/cli_process.h"
+#include "support/scratch_dir.h"
+#include "vimoe/store/run_store.h"
+
+using namespace vimoe;
+using test_support::runCli;
+
+TEST(CliStudy, SmokeStudyTrainsDenseAndMoeAndFillsTheStore) {
+  test_support::ScratchDir dir;
+  test_support::copyDemoProject(dir.path(""));
+  const std::string storePath = dir.path("e2e.db");
+  const auto r = runCli({"--threads", "1", "study", dir.path("studies/dense-vs-moe.json"), "--smoke", "--store", storePath,
+                         "--table", dir.path("table.md")},
+                        dir.path(""));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("| dense | 1 | finished |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| moe-e4-k1 | 2 | finished |"), std::string::npos) << r.out;
+  EXPECT_EQ(test_support::slurp(dir.path("table.md")).find("Study 'dense-vs-moe'"), 0u);
+
+  auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();
+  const auto runs = store->listRuns().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].name, "dense-vs-moe/dense");
+  EXPECT_EQ(runs[1].name, "dense-vs-moe/moe-e4-k1");
+  for (const auto& run : runs) {
+    EXPECT_EQ(run.status, store::RunStatus::Finished) << run.name;
+    EXPECT_EQ(run.step, 6);
+    EXPECT_EQ(store->scalars(run.id, "train/loss")->size(), 6u);  // log_every=1 in the smoke overrides
+    EXPECT_EQ(store->scalars(run.id, "val/r1_i2t")->size(), 2u);   // steps 3 and 6
+    EXPECT_FALSE(run.checkpointDir.empty());
+  }
+  // Dense has no MoE layer; the MoE run logs 4 layers x 4 experts at steps 2, 4, 6.
+  EXPECT_TRUE(store->expertLoad(runs[0].id)->empty());
+  EXPECT_EQ(store->moeLayers(runs[1].id)->size(), 4u);
+  EXPECT_EQ(store->expertLoad(runs[1].id)->size(), 4u * 4u * 3u);
+  EXPECT_EQ(store->studyRuns(1)->size(), 2u);
+  // The run list works from the CLI too.
+  const auto list = runCli({"runs", "list", "--store", storePath}, dir.path(""));
+  EXPECT_EQ(list.exitCode, 0);
+  EXPECT_NE(list.out.find("dense-vs-moe/moe-e4-k1"), std::string::npos);
+}
