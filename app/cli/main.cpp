@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", [] { return "vimoe " + vimoeVersion() + " (" + libraryVersions() + ")"; });
   int threads = 0;
-  app.add_option("--threads", threads, "LibTorch intra-op threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  auto* threadsOpt = app.add_option("--threads", threads, "LibTorch intra-op threads (default: run.threads, else all cores)")
+                         ->check(CLI::NonNegativeNumber);
 
   ConfigDumpOptions configDump;
   auto* configCmd = app.add_subcommand("config", "Show the effective experiment config");
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
     if (configCmd->parsed()) return runConfigDump(configDump);
     if (trainCmd->parsed()) {
       if (resumeOpt->count() > 0) train.resumeRunId = resume;
+      train.threadsFromCommandLine = threadsOpt->count() > 0;
       if (train.configFile.empty() && !train.resumeRunId) {
         std::fprintf(stderr, "error: train needs a config file or --resume RUN_ID\n");
         return kExitBadInput;

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "vimoe/cli/verbs.h"
+#include "vimoe/cli/version.h"
 #include "vimoe/config/config_io.h"
 #include "vimoe/config/project.h"
 #include "vimoe/store/run_store.h"
@@ -56,6 +57,7 @@ int runTrain(const TrainCliOptions& options) {
       trainOptions.projectDir = found ? *found : std::filesystem::path(options.configFile).parent_path().string();
     }
   }
+  if (!options.threadsFromCommandLine && cfg.run.threads > 0) configureThreads(cfg.run.threads);
   if (options.storePath.empty()) {
     auto project = config::loadProject(trainOptions.projectDir);
     trainOptions.storePath = project ? project->storePath() : (std::filesystem::path(trainOptions.projectDir) / "vimoe.db").string();

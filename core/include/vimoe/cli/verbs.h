@@ -24,6 +24,7 @@ struct TrainCliOptions {
   std::string storePath;                // default: the project's store
   std::string projectDir;               // default: found from the config file
   std::optional<std::int64_t> resumeRunId;
+  bool threadsFromCommandLine = false;  // --threads given: it wins over run.threads
 };
 int runTrain(const TrainCliOptions& options);
 

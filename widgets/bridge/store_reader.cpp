@@ -1,0 +1,216 @@
+#include "bridge/store_reader.h"
+
+#include <QFileInfo>
+#include <QTimer>
+
+#include <exception>
+
+namespace vimoe::widgets {
+namespace {
+
+QString qs(const std::string& text) {
+  return QString::fromStdString(text);
+}
+
+RunSummary toSummary(const store::RunInfo& info) {
+  RunSummary summary;
+  summary.id = info.id;
+  summary.name = qs(info.name);
+  summary.status = QString::fromLatin1(store::runStatusName(info.status));
+  summary.step = info.step;
+  summary.totalSteps = info.totalSteps;
+  return summary;
+}
+
+QStringList toStringList(const std::vector<std::string>& names) {
+  QStringList list;
+  for (const auto& name : names) list << qs(name);
+  return list;
+}
+
+}  // namespace
+
+StoreReader::StoreReader(int intervalMs, QObject* parent) : QObject(parent), m_timer(new QTimer(this)) {
+  m_timer->setInterval(intervalMs);
+  connect(m_timer, &QTimer::timeout, this, &StoreReader::poll);
+}
+
+StoreReader::~StoreReader() = default;
+
+// Slots run on the worker thread from an event loop: an exception escaping them would end the
+// process, so every body reports it as a store problem instead (PlotJuggler's worker rule).
+template <class F>
+void StoreReader::guarded(F&& body) {
+  try {
+    body();
+  } catch (const std::exception& e) {
+    fail(std::string("unexpected error while reading the run store: ") + e.what());
+  } catch (...) {
+    fail("unexpected error while reading the run store");
+  }
+}
+
+void StoreReader::start() {
+  m_timer->start();
+  poll();
+}
+
+void StoreReader::stop() {
+  m_timer->stop();
+  closeStore();
+}
+
+void StoreReader::fail(const std::string& message) {
+  // Drop the connection: the file may have been replaced or repaired; the next tick reopens it.
+  closeStore();
+  const QString text = qs(message);
+  if (text == m_lastError) return;
+  m_lastError = text;
+  Q_EMIT storeFailed(text);
+}
+
+void StoreReader::closeStore() {
+  m_store.reset();
+  m_dataVersion.reset();
+  m_layerCache.clear();
+  m_runState.clear();
+  m_expertSentState.clear();
+  for (auto& [key, cursor] : m_cursors) cursor.reset();
+}
+
+void StoreReader::setStorePath(const QString& path) {
+  guarded([&] {
+    closeStore();
+    // Run ids of another store mean other runs: panels send their watch lists again.
+    m_cursors.clear();
+    m_expertRun = -1;
+    m_path = path;
+    m_reportedMissing = false;
+    m_lastError.clear();
+    poll();
+  });
+}
+
+void StoreReader::setWatchedCurves(const QVector<CurveKey>& keys) {
+  guarded([&] {
+    std::map<CurveKey, std::optional<qint64>> cursors;
+    for (const auto& key : keys) {
+      auto it = m_cursors.find(key);
+      cursors[key] = it != m_cursors.end() ? it->second : std::nullopt;
+    }
+    m_cursors = std::move(cursors);
+    if (m_store) readCurves();
+  });
+}
+
+void StoreReader::setExpertRun(qint64 runId) {
+  guarded([&] {
+    m_expertRun = runId;
+    m_expertSentState.clear();
+    if (m_store) readExpertLoad(true);
+  });
+}
+
+bool StoreReader::ensureOpen() {
+  if (m_store) return false;
+  if (!QFileInfo::exists(m_path)) {
+    if (!m_reportedMissing) {
+      m_reportedMissing = true;
+      Q_EMIT runsChanged({});
+      Q_EMIT storeMissing(m_path);
+    }
+    return false;
+  }
+  auto opened = store::RunStore::open(m_path.toStdString(), store::RunStore::Mode::ReadOnly);
+  if (!opened) {
+    fail(opened.error().message);
+    return false;
+  }
+  m_store = std::move(*opened);
+  m_reportedMissing = false;
+  m_lastError.clear();
+  Q_EMIT storeOpened(m_path);
+  return true;
+}
+
+void StoreReader::poll() {
+  guarded([&] {
+    if (m_path.isEmpty()) return;
+    const bool reopened = ensureOpen();
+    if (!m_store) return;
+    auto version = m_store->dataVersion();
+    if (!version) return fail(version.error().message);
+    if (!reopened && m_dataVersion && *m_dataVersion == *version) return;
+    m_dataVersion = *version;
+    if (readRuns() && readCurves()) readExpertLoad(false);
+  });
+}
+
+bool StoreReader::readRuns() {
+  auto runs = m_store->listRuns();
+  if (!runs) return fail(runs.error().message), false;
+  QVector<RunSummary> summaries;
+  summaries.reserve(static_cast<int>(runs->size()));
+  for (const auto& info : *runs) {
+    RunSummary summary = toSummary(info);
+    auto latest = m_store->latestScalars(info.id);
+    if (!latest) return fail(latest.error().message), false;
+    for (const auto& [name, value] : *latest) summary.latest.insert(qs(name), value.last);
+    auto cached = m_layerCache.find(info.id);
+    if (cached == m_layerCache.end()) {
+      auto layers = m_store->moeLayers(info.id);
+      if (!layers) return fail(layers.error().message), false;
+      // Only non-empty lists are final: a queued MoE run writes its layers when it starts.
+      if (!layers->empty()) cached = m_layerCache.emplace(info.id, toStringList(*layers)).first;
+    }
+    if (cached != m_layerCache.end()) summary.moeLayers = cached->second;
+    m_runState[info.id] = QString::number(summary.step) + QLatin1Char('/') + summary.status;
+    summaries << summary;
+  }
+  Q_EMIT runsChanged(summaries);
+  return true;
+}
+
+bool StoreReader::readCurves() {
+  for (auto& [key, cursor] : m_cursors) {
+    auto points = m_store->scalars(key.runId, key.metric.toStdString(), cursor.value_or(-1));
+    if (!points) return fail(points.error().message), false;
+    if (cursor && points->empty()) continue;
+    CurveUpdate update;
+    update.key = key;
+    update.reset = !cursor.has_value();
+    update.steps.reserve(static_cast<int>(points->size()));
+    update.values.reserve(static_cast<int>(points->size()));
+    for (const auto& point : *points) {
+      update.steps << static_cast<double>(point.step);
+      update.values << point.value;
+    }
+    cursor = points->empty() ? cursor.value_or(-1) : points->back().step;
+    Q_EMIT curveUpdated(update);
+  }
+  return true;
+}
+
+bool StoreReader::readExpertLoad(bool force) {
+  if (m_expertRun < 0) {
+    if (force) Q_EMIT expertLoadChanged(ExpertLoadSnapshot{});
+    return true;
+  }
+  // Expert load has no afterStep query; it is re-read only when the run's step or status moved
+  // (the trainer writes the last snapshot before it marks the run finished).
+  const QString state = m_runState.count(m_expertRun) ? m_runState[m_expertRun] : QString();
+  if (!force && !m_expertSentState.isEmpty() && state == m_expertSentState) return true;
+  auto layers = m_store->moeLayers(m_expertRun);
+  if (!layers) return fail(layers.error().message), false;
+  auto rows = m_store->expertLoad(m_expertRun);
+  if (!rows) return fail(rows.error().message), false;
+  ExpertLoadSnapshot snapshot;
+  snapshot.runId = m_expertRun;
+  snapshot.layers = toStringList(*layers);
+  snapshot.rows = QVector<store::ExpertLoadRow>(rows->begin(), rows->end());
+  m_expertSentState = state.isEmpty() ? QStringLiteral("read") : state;
+  Q_EMIT expertLoadChanged(snapshot);
+  return true;
+}
+
+}  // namespace vimoe::widgets

@@ -1,0 +1,69 @@
+// StoreReader: the object that owns the GUI's read-only connection to the run store. It lives
+// on the poller's worker thread (see store_poller.h), so a slow disk or a busy store waits
+// there and never freezes the window. Every ~500 ms it asks PRAGMA data_version whether
+// another connection (the training child) committed; only then does it read, and for curves
+// it reads only rows after the last step it already sent (scalars(afterStep)).
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "bridge/store_types.h"
+
+class QTimer;
+
+namespace vimoe::widgets {
+
+class StoreReader : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit StoreReader(int intervalMs, QObject* parent = nullptr);
+  ~StoreReader() override;
+
+ public Q_SLOTS:
+  void start();  // starts the polling timer; call in the thread the reader lives in
+  void stop();
+  void setStorePath(const QString& path);
+  void setWatchedCurves(const QVector<vimoe::widgets::CurveKey>& keys);
+  void setExpertRun(qint64 runId);
+  void poll();
+
+ Q_SIGNALS:
+  void storeMissing(const QString& path);  // no file yet: the project has no runs
+  void storeOpened(const QString& path);
+  void storeFailed(const QString& message);  // once per distinct problem; retried every tick
+  void runsChanged(const QVector<vimoe::widgets::RunSummary>& runs);
+  void curveUpdated(const vimoe::widgets::CurveUpdate& update);
+  void expertLoadChanged(const vimoe::widgets::ExpertLoadSnapshot& snapshot);
+
+ private:
+  template <class F>
+  void guarded(F&& body);
+  void fail(const std::string& message);
+  void closeStore();
+  bool ensureOpen();  // true when the store was (re)opened by this call
+  bool readRuns();
+  bool readCurves();
+  bool readExpertLoad(bool force);
+
+  QTimer* m_timer;
+  QString m_path;
+  std::unique_ptr<store::RunStore> m_store;
+  std::optional<qint64> m_dataVersion;
+  bool m_reportedMissing = false;
+  QString m_lastError;
+  // Last step sent for each watched curve; nullopt = nothing sent yet (the next read is a reset).
+  std::map<CurveKey, std::optional<qint64>> m_cursors;
+  std::map<qint64, QStringList> m_layerCache;   // layer names are written once, at run start
+  std::map<qint64, QString> m_runState;         // "step/status" per run, to skip unchanged expert load
+  qint64 m_expertRun = -1;
+  QString m_expertSentState;
+};
+
+}  // namespace vimoe::widgets

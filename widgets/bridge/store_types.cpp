@@ -1,0 +1,14 @@
+#include "bridge/store_types.h"
+
+namespace vimoe::widgets {
+
+void registerStoreTypes() {
+  qRegisterMetaType<RunSummary>();
+  qRegisterMetaType<QVector<RunSummary>>();
+  qRegisterMetaType<CurveKey>();
+  qRegisterMetaType<QVector<CurveKey>>();
+  qRegisterMetaType<CurveUpdate>();
+  qRegisterMetaType<ExpertLoadSnapshot>();
+}
+
+}  // namespace vimoe::widgets

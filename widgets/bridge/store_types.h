@@ -1,0 +1,65 @@
+// Plain values that travel from the store-reading thread to the panels by queued signals.
+// They are copies: panels never hold a RunStore or a pointer into one, so the reading
+// thread can reopen or drop its connection at any time.
+#pragma once
+
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include "vimoe/store/run_store.h"
+
+namespace vimoe::widgets {
+
+// One row of the runs table: the run record plus the last value of every metric
+// (scalar_latest, so listing runs never scans the scalar table).
+struct RunSummary {
+  qint64 id = 0;
+  QString name;
+  QString status;  // queued | running | finished | failed | cancelled | diverged
+  qint64 step = 0;
+  qint64 totalSteps = 0;
+  QMap<QString, double> latest;  // metric name -> last value (may be NaN)
+  QStringList moeLayers;         // empty for dense runs
+
+  bool isMoe() const { return !moeLayers.isEmpty(); }
+};
+
+// A curve is one metric of one run.
+struct CurveKey {
+  qint64 runId = 0;
+  QString metric;
+
+  bool operator==(const CurveKey& other) const { return runId == other.runId && metric == other.metric; }
+  bool operator<(const CurveKey& other) const {
+    return runId != other.runId ? runId < other.runId : metric < other.metric;
+  }
+};
+
+// New points of a curve. `reset` means "forget what you have, this is the curve from the
+// start" (sent when a curve is first watched or the store was reopened).
+struct CurveUpdate {
+  CurveKey key;
+  bool reset = false;
+  QVector<double> steps;
+  QVector<double> values;  // NaN and +/-inf kept as stored; the plot decides what to draw
+};
+
+// Every expert-load row of one run; layers[i] names the rows with layer == i.
+struct ExpertLoadSnapshot {
+  qint64 runId = -1;
+  QStringList layers;
+  QVector<store::ExpertLoadRow> rows;
+};
+
+// Registers the types above for queued connections (idempotent).
+void registerStoreTypes();
+
+}  // namespace vimoe::widgets
+
+Q_DECLARE_METATYPE(vimoe::widgets::RunSummary)
+Q_DECLARE_METATYPE(vimoe::widgets::CurveKey)
+Q_DECLARE_METATYPE(vimoe::widgets::CurveUpdate)
+Q_DECLARE_METATYPE(vimoe::widgets::ExpertLoadSnapshot)

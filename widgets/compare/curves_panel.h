@@ -1,0 +1,64 @@
+// CurvesPanel: overlays one metric of the selected runs (dense vs MoE) in one plot, with a
+// metric chooser, a log-y toggle and export to PNG/PDF/SVG/CSV. It does not read the store:
+// it publishes the curves it wants (watchedCurvesChanged) and draws the CurveUpdates it gets.
+#pragma once
+
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include "bridge/store_types.h"
+#include "vimoe/util/expected.h"
+
+class QCheckBox;
+class QComboBox;
+class QToolButton;
+
+namespace vimoe::widgets {
+
+class CurvePlot;
+class EmptyState;
+
+class CurvesPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit CurvesPanel(QWidget* parent = nullptr);
+
+  void setRuns(const QVector<vimoe::widgets::RunSummary>& runs);
+  void setSelectedRuns(const QVector<qint64>& runIds);
+  void setMetric(const QString& metric);
+  QString metric() const;
+  QStringList availableMetrics() const { return m_metrics; }
+  void setLogY(bool logY);
+  QVector<CurveKey> watchedCurves() const;
+  CurvePlot* plot() const { return m_plot; }
+  bool isShowingEmptyState() const;
+  Status exportTo(const QString& path) const;
+
+ public Q_SLOTS:
+  void applyCurveUpdate(const vimoe::widgets::CurveUpdate& update);
+
+ Q_SIGNALS:
+  void watchedCurvesChanged(const QVector<vimoe::widgets::CurveKey>& keys);
+  void errorOccurred(const QString& message);
+
+ private:
+  void rebuildMetricChoices();
+  void rebuildSeries();
+  void updateEmptyState();
+  void exportWithDialog(const QString& suffix);
+  QString runName(qint64 runId) const;
+
+  QComboBox* m_metricBox;
+  QCheckBox* m_logY;
+  QToolButton* m_export;
+  CurvePlot* m_plot;
+  EmptyState* m_stack;
+  QVector<RunSummary> m_runs;
+  QVector<qint64> m_selected;
+  QStringList m_metrics;
+  QString m_wantedMetric;  // the user's choice, kept while the selected runs lack it
+};
+
+}  // namespace vimoe::widgets
