@@ -44,7 +44,7 @@ class CurvesPanel : public QWidget {
   void errorOccurred(const QString& message);
 
  private:
-  void rebuildMetricChoices();
+  bool rebuildMetricChoices();
   void rebuildSeries();
   void updateEmptyState();
   void exportWithDialog(const QString& suffix);

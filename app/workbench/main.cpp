@@ -1,0 +1,52 @@
+// vimoe-workbench: the Qt 6 GUI. Opens --project DIR (default: the bundled demo project).
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+#include "main_window.h"
+#include "screenshot.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("ViMoE"));
+  QApplication::setApplicationName(QStringLiteral("Workbench"));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("ViMoE Workbench: sparse MoE vision-language research"));
+  parser.addHelpOption();
+  QCommandLineOption project(QStringLiteral("project"), QStringLiteral("Project folder (with vimoe-project.json)."),
+                             QStringLiteral("DIR"), QStringLiteral(VIMOE_DEMO_PROJECT));
+  QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                QStringLiteral("Save a picture of the window once loaded, then quit."),
+                                QStringLiteral("FILE"));
+  screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+  parser.addOption(project);
+  parser.addOption(screenshot);
+  parser.process(app);
+
+  // Screenshots use the default layout and theme, never the user's saved ones.
+  QTemporaryDir settingsDir;
+  const bool batch = parser.isSet(screenshot);
+  if (batch) QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+
+  vimoe::workbench::MainWindow window;
+  window.setErrorDialogsEnabled(!batch);
+  if (batch) window.resize(1600, 1000);
+  window.show();
+
+  const QString dir = parser.value(project);
+  if (auto opened = window.openProject(dir); !opened) {
+    const QString message = QString::fromStdString(opened.error().message);
+    if (batch)
+      std::fprintf(stderr, "%s\n", qPrintable(message));
+    else
+      QMessageBox::warning(&window, QStringLiteral("Cannot open project"), message);
+  }
+  if (batch) vimoe::workbench::takeScreenshotWhenLoaded(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
+  return app.exec();
+}

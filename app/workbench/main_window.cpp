@@ -1,0 +1,191 @@
+// Panels, docks, wiring and project switching. Menus live in main_window_menus.cpp.
+#include "main_window.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "bridge/store_poller.h"
+#include "compare/curves_panel.h"
+#include "experts/expert_load_panel.h"
+#include "log/log_panel.h"
+#include "recent_projects.h"
+#include "run_controller.h"
+#include "runs/run_progress_widget.h"
+#include "runs/runs_model.h"
+#include "runs/runs_panel.h"
+
+namespace vimoe::workbench {
+namespace {
+
+constexpr int kLayoutVersion = 1;  // bump when docks are added or renamed
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  setObjectName(QStringLiteral("vimoeMainWindow"));
+  setWindowTitle(tr("ViMoE Workbench"));
+  createPanels();
+  createDocks();
+  createMenus();
+  connectPanels();
+  restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPanels() {
+  m_poller = new widgets::StorePoller(this);
+  m_runsModel = new widgets::RunsModel(this);
+  m_runsPanel = new widgets::RunsPanel(m_runsModel);
+  m_curvesPanel = new widgets::CurvesPanel;
+  m_expertsPanel = new widgets::ExpertLoadPanel;
+  m_logPanel = new widgets::LogPanel;
+  m_progress = new widgets::RunProgressWidget;
+  statusBar()->addPermanentWidget(m_progress);
+  m_runController = new RunController(m_logPanel, m_progress, this);
+  m_runsPanel->setEmptyMessage(tr("No project open \u2014 File > Open Project\u2026"));
+}
+
+QDockWidget* MainWindow::addDock(QWidget* panel, const QString& title, const QString& objectName,
+                                 Qt::DockWidgetArea area) {
+  auto* dock = new QDockWidget(title, this);
+  dock->setObjectName(objectName);  // saveState/restoreState key
+  dock->setWidget(panel);
+  addDockWidget(area, dock);
+  return dock;
+}
+
+void MainWindow::createDocks() {
+  // Every panel is a dock so users can rearrange all of them; the central widget is an empty
+  // placeholder that QMainWindow requires, hidden so the docks share the whole window.
+  auto* placeholder = new QWidget(this);
+  setCentralWidget(placeholder);
+  placeholder->hide();
+  setDockNestingEnabled(true);
+  setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+
+  m_runsDock = addDock(m_runsPanel, tr("Runs"), QStringLiteral("runsDock"), Qt::LeftDockWidgetArea);
+  m_curvesDock = addDock(m_curvesPanel, tr("Curves"), QStringLiteral("curvesDock"), Qt::RightDockWidgetArea);
+  m_expertsDock = addDock(m_expertsPanel, tr("Expert load"), QStringLiteral("expertsDock"), Qt::LeftDockWidgetArea);
+  m_logDock = addDock(m_logPanel, tr("Log"), QStringLiteral("logDock"), Qt::BottomDockWidgetArea);
+  splitDockWidget(m_runsDock, m_expertsDock, Qt::Vertical);
+  resizeDocks({m_runsDock, m_curvesDock}, {620, 980}, Qt::Horizontal);
+  resizeDocks({m_runsDock, m_expertsDock}, {300, 420}, Qt::Vertical);
+  resizeDocks({m_logDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::connectPanels() {
+  using widgets::StorePoller;
+  connect(m_poller, &StorePoller::runsChanged, m_runsModel, &widgets::RunsModel::setRuns);
+  connect(m_poller, &StorePoller::runsChanged, m_curvesPanel, &widgets::CurvesPanel::setRuns);
+  connect(m_poller, &StorePoller::runsChanged, m_expertsPanel, &widgets::ExpertLoadPanel::setRuns);
+  connect(m_poller, &StorePoller::curveUpdated, m_curvesPanel, &widgets::CurvesPanel::applyCurveUpdate);
+  connect(m_poller, &StorePoller::expertLoadChanged, m_expertsPanel, &widgets::ExpertLoadPanel::applyExpertLoad);
+  connect(m_poller, &StorePoller::storeFailed, this, &MainWindow::reportError);
+  connect(m_poller, &StorePoller::storeMissing, this, [this](const QString& path) {
+    statusBar()->showMessage(tr("No run store yet (%1): start a study from the Run menu.").arg(path), 8000);
+  });
+
+  connect(m_runsPanel, &widgets::RunsPanel::selectionChanged, this, &MainWindow::onRunsSelected);
+  connect(m_curvesPanel, &widgets::CurvesPanel::watchedCurvesChanged, m_poller, &StorePoller::setWatchedCurves);
+  connect(m_curvesPanel, &widgets::CurvesPanel::errorOccurred, this, &MainWindow::reportError);
+  connect(m_expertsPanel, &widgets::ExpertLoadPanel::expertRunChanged, m_poller, &StorePoller::setExpertRun);
+
+  connect(m_runController, &RunController::errorOccurred, this, &MainWindow::reportError);
+  connect(m_runController, &RunController::runStarted, m_poller, &StorePoller::pollNow);
+  connect(m_runController, &RunController::runEnded, this, [this](bool succeeded, const QString& summary) {
+    m_poller->pollNow();
+    statusBar()->showMessage(summary, 10000);
+    if (!succeeded) reportError(summary);
+  });
+}
+
+void MainWindow::onRunsSelected(const QVector<qint64>& runIds) {
+  m_curvesPanel->setSelectedRuns(runIds);
+  // Selecting an MoE run also shows its expert load; a dense selection leaves the heatmap as is.
+  for (qint64 id : runIds) {
+    const widgets::RunSummary* run = m_runsModel->runById(id);
+    if (run && run->isMoe()) {
+      m_expertsPanel->showRun(id);
+      break;
+    }
+  }
+}
+
+Status MainWindow::openProject(const QString& dir) {
+  auto loaded = loadWorkbenchProject(dir);
+  if (!loaded) {
+    const QString message = QString::fromStdString(loaded.error().message);
+    m_logPanel->appendLine(tr("Error: %1").arg(message));
+    Q_EMIT errorReported(message);
+    return loaded.error();
+  }
+  if (m_runController->isRunning()) {
+    const QString message = tr("A study is still running in this project: cancel it (Run > Cancel run) "
+                               "before opening another project.");
+    Q_EMIT errorReported(message);
+    return Error{message.toStdString()};
+  }
+  m_project = std::move(*loaded);
+  setWindowTitle(tr("%1 \u2014 ViMoE Workbench").arg(m_project->name));
+  m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 Run > Run study"));
+  m_runController->setProject(*m_project);
+  m_poller->setStorePath(m_project->storePath);
+  addRecentProject(m_project->dir);
+  rebuildRecentMenu();
+  m_logPanel->appendLine(tr("Opened project %1 (%2)").arg(m_project->name, m_project->dir));
+  return okStatus();
+}
+
+void MainWindow::openProjectWithDialogs(const QString& dir) {
+  if (auto opened = openProject(dir); !opened && m_errorDialogs) {
+    // errorReported already fired inside openProject; only the dialog is left to show.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open project"),
+                                QString::fromStdString(opened.error().message), QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  }
+}
+
+void MainWindow::reportError(const QString& message) {
+  m_logPanel->appendLine(tr("Error: %1").arg(message));
+  Q_EMIT errorReported(message);
+  if (!m_errorDialogs) return;
+  // Window-modal and non-blocking: a store error raised by the poller must not stall the loop.
+  auto* box = new QMessageBox(QMessageBox::Warning, tr("ViMoE Workbench"), message, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+}
+
+void MainWindow::restoreLayout() {
+  QSettings settings;
+  restoreGeometry(settings.value(kGeometryKey).toByteArray());
+  restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+}
+
+void MainWindow::saveLayout() const {
+  QSettings settings;
+  settings.setValue(kGeometryKey, saveGeometry());
+  settings.setValue(kStateKey, saveState(kLayoutVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (m_runController->isRunning()) {
+    const auto answer = QMessageBox::question(
+        this, tr("A study is running"),
+        tr("Quit and cancel the running study? It stops at the next step, saves a checkpoint and is "
+           "marked cancelled."));
+    if (answer != QMessageBox::Yes) return event->ignore();
+    m_runController->cancel();
+  }
+  saveLayout();
+  event->accept();
+}
+
+}  // namespace vimoe::workbench

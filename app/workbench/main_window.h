@@ -1,0 +1,91 @@
+// MainWindow: composes the panels as dock widgets, wires them to the store poller and the run
+// controller, and is the one place where errors become dialogs. It holds no panel logic.
+#pragma once
+
+#include <QMainWindow>
+#include <QString>
+
+#include <optional>
+
+#include "vimoe/util/expected.h"
+#include "workbench_project.h"
+
+class QDockWidget;
+class QMenu;
+
+namespace vimoe::widgets {
+class CurvesPanel;
+class ExpertLoadPanel;
+class LogPanel;
+class RunProgressWidget;
+class RunsModel;
+class RunsPanel;
+class StorePoller;
+}  // namespace vimoe::widgets
+
+namespace vimoe::workbench {
+
+class RunController;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Loads the project in `dir` and shows its store. On failure nothing changes and the error
+  // is returned (and emitted as errorReported); no dialog is opened here.
+  Status openProject(const QString& dir);
+  const std::optional<WorkbenchProject>& project() const { return m_project; }
+  // Tests and batch screenshots turn the message boxes off; errorReported still fires.
+  void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
+
+  widgets::RunsModel* runsModel() const { return m_runsModel; }
+  widgets::RunsPanel* runsPanel() const { return m_runsPanel; }
+  widgets::CurvesPanel* curvesPanel() const { return m_curvesPanel; }
+  widgets::ExpertLoadPanel* expertLoadPanel() const { return m_expertsPanel; }
+  widgets::LogPanel* logPanel() const { return m_logPanel; }
+  widgets::StorePoller* poller() const { return m_poller; }
+  RunController* runController() const { return m_runController; }
+
+ Q_SIGNALS:
+  void errorReported(const QString& message);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createPanels();
+  void createDocks();
+  void createMenus();
+  void connectPanels();
+  QDockWidget* addDock(QWidget* panel, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
+  void rebuildRecentMenu();
+  void chooseProjectFolder();
+  void openProjectWithDialogs(const QString& dir);
+  void onRunsSelected(const QVector<qint64>& runIds);
+  void reportError(const QString& message);
+  void restoreLayout();
+  void saveLayout() const;
+
+  widgets::StorePoller* m_poller = nullptr;
+  widgets::RunsModel* m_runsModel = nullptr;
+  widgets::RunsPanel* m_runsPanel = nullptr;
+  widgets::CurvesPanel* m_curvesPanel = nullptr;
+  widgets::ExpertLoadPanel* m_expertsPanel = nullptr;
+  widgets::LogPanel* m_logPanel = nullptr;
+  widgets::RunProgressWidget* m_progress = nullptr;
+  RunController* m_runController = nullptr;
+  QDockWidget* m_runsDock = nullptr;
+  QDockWidget* m_curvesDock = nullptr;
+  QDockWidget* m_expertsDock = nullptr;
+  QDockWidget* m_logDock = nullptr;
+  QMenu* m_recentMenu = nullptr;
+  QMenu* m_runMenu = nullptr;
+  QMenu* m_viewMenu = nullptr;
+  std::optional<WorkbenchProject> m_project;
+  bool m_errorDialogs = true;
+};
+
+}  // namespace vimoe::workbench

@@ -1,0 +1,188 @@
+#include "compare/curves_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <set>
+
+#include "common/empty_state.h"
+#include "plot/curve_plot.h"
+#include "plot/plot_export.h"
+
+namespace vimoe::widgets {
+namespace {
+
+const QString kDefaultMetric = QStringLiteral("train/loss");
+
+}  // namespace
+
+CurvesPanel::CurvesPanel(QWidget* parent)
+    : QWidget(parent),
+      m_metricBox(new QComboBox),
+      m_logY(new QCheckBox(tr("Log y"))),
+      m_export(new QToolButton),
+      m_plot(new CurvePlot) {
+  m_metricBox->setObjectName(QStringLiteral("metricBox"));
+  m_metricBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  m_metricBox->setMinimumContentsLength(16);
+  m_export->setText(tr("Export"));
+  m_export->setPopupMode(QToolButton::InstantPopup);
+  auto* menu = new QMenu(m_export);
+  for (const char* suffix : {"png", "pdf", "svg", "csv"}) {
+    const QString s = QString::fromLatin1(suffix);
+    menu->addAction(tr("Export %1\u2026").arg(s.toUpper()), this, [this, s] { exportWithDialog(s); });
+  }
+  m_export->setMenu(menu);
+
+  auto* bar = new QHBoxLayout;
+  bar->addWidget(new QLabel(tr("Metric:")));
+  bar->addWidget(m_metricBox);
+  bar->addWidget(m_logY);
+  bar->addStretch(1);
+  bar->addWidget(m_export);
+
+  m_stack = new EmptyState(m_plot, this);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addLayout(bar);
+  layout->addWidget(m_stack, 1);
+
+  connect(m_metricBox, &QComboBox::currentTextChanged, this, [this](const QString& text) {
+    if (text.isEmpty()) return;
+    m_wantedMetric = text;
+    rebuildSeries();
+  });
+  connect(m_logY, &QCheckBox::toggled, m_plot, &CurvePlot::setLogY);
+  updateEmptyState();
+}
+
+QString CurvesPanel::metric() const {
+  return m_metricBox->currentText();
+}
+
+void CurvesPanel::setMetric(const QString& metric) {
+  m_wantedMetric = metric;
+  const int index = m_metricBox->findText(metric);
+  if (index >= 0) m_metricBox->setCurrentIndex(index);
+}
+
+void CurvesPanel::setLogY(bool logY) {
+  m_logY->setChecked(logY);
+}
+
+QString CurvesPanel::runName(qint64 runId) const {
+  for (const auto& run : m_runs)
+    if (run.id == runId) return run.name;
+  return tr("run %1").arg(runId);
+}
+
+void CurvesPanel::setRuns(const QVector<RunSummary>& runs) {
+  m_runs = runs;
+  // Runs gone from the store (another project, a deleted run) leave the selection.
+  QVector<qint64> kept;
+  for (qint64 id : m_selected)
+    for (const auto& run : runs)
+      if (run.id == id) kept << id;
+  const bool selectionChanged = kept != m_selected;
+  m_selected = kept;
+  if (rebuildMetricChoices() || selectionChanged)
+    rebuildSeries();
+  else
+    updateEmptyState();
+}
+
+void CurvesPanel::setSelectedRuns(const QVector<qint64>& runIds) {
+  if (runIds == m_selected) return;
+  m_selected = runIds;
+  rebuildMetricChoices();
+  rebuildSeries();
+}
+
+// The metrics that the selected runs (or, with none selected, all runs) have logged. True when
+// the current metric changed.
+bool CurvesPanel::rebuildMetricChoices() {
+  std::set<QString> names;
+  for (const auto& run : m_runs)
+    if (m_selected.isEmpty() || m_selected.contains(run.id))
+      for (auto it = run.latest.constBegin(); it != run.latest.constEnd(); ++it) names.insert(it.key());
+  QStringList metrics(names.begin(), names.end());
+  if (metrics == m_metrics) return false;
+  m_metrics = metrics;
+
+  QString choice = m_wantedMetric;
+  if (!metrics.contains(choice)) choice = metrics.contains(kDefaultMetric) ? kDefaultMetric : metrics.value(0);
+  const QString before = m_metricBox->currentText();
+  {
+    const QSignalBlocker blocker(m_metricBox);
+    m_metricBox->clear();
+    m_metricBox->addItems(metrics);
+    m_metricBox->setCurrentIndex(m_metricBox->findText(choice));
+  }
+  return m_metricBox->currentText() != before;
+}
+
+QVector<CurveKey> CurvesPanel::watchedCurves() const {
+  QVector<CurveKey> keys;
+  const QString name = metric();
+  if (name.isEmpty()) return keys;
+  for (qint64 id : m_selected) keys << CurveKey{id, name};
+  return keys;
+}
+
+void CurvesPanel::rebuildSeries() {
+  m_plot->clear();
+  const QVector<CurveKey> keys = watchedCurves();
+  for (const auto& key : keys) m_plot->addSeries(key.runId, runName(key.runId));
+  m_plot->setAxisLabels(tr("step"), metric());
+  updateEmptyState();
+  // The poller answers with a reset update per curve: the full curve, then only new rows.
+  Q_EMIT watchedCurvesChanged(keys);
+}
+
+void CurvesPanel::applyCurveUpdate(const CurveUpdate& update) {
+  // Updates for curves no longer shown (the user switched metric or runs) are dropped.
+  if (update.key.metric != metric() || !m_plot->hasSeries(update.key.runId)) return;
+  if (update.reset)
+    m_plot->setSeriesPoints(update.key.runId, update.steps, update.values);
+  else
+    m_plot->appendPoints(update.key.runId, update.steps, update.values);
+}
+
+void CurvesPanel::updateEmptyState() {
+  if (m_runs.isEmpty())
+    m_stack->showMessage(tr("No runs yet \u2014 Run > Run study"));
+  else if (m_selected.isEmpty())
+    m_stack->showMessage(tr("Select runs in the Runs table to plot their curves.\n"
+                            "Ctrl-click a dense and an MoE run to compare them."));
+  else if (metric().isEmpty())
+    m_stack->showMessage(tr("The selected runs have not logged any metric yet."));
+  else
+    m_stack->showContent();
+  m_export->setEnabled(!m_stack->isShowingMessage());
+}
+
+bool CurvesPanel::isShowingEmptyState() const {
+  return m_stack->isShowingMessage();
+}
+
+Status CurvesPanel::exportTo(const QString& path) const {
+  m_plot->replotNow();  // a pending coalesced redraw must not be missing from the file
+  return exportCurvePlot(*m_plot, path, metric());
+}
+
+void CurvesPanel::exportWithDialog(const QString& suffix) {
+  QString suggested = metric();
+  suggested.replace(QLatin1Char('/'), QLatin1Char('_'));
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), suggested + QLatin1Char('.') + suffix,
+                                                    curveExportFilter());
+  if (path.isEmpty()) return;
+  if (auto done = exportTo(path); !done) Q_EMIT errorOccurred(QString::fromStdString(done.error().message));
+}
+
+}  // namespace vimoe::widgets
