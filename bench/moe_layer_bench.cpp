@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
   std::printf("\nRatios (time per iteration, %d threads; %d tokens, width %d, hidden %d):\n", torch::get_num_threads(),
               kTokens, kWidth, kHidden);
   ratio("BM_MoeLayer/8/2/min_time:2.000", "BM_DenseFfn/min_time:2.000");
-  std::printf("    (compute-proportional: k=2 -> 2.0x the dense FFN, x1.25 capacity slack if every slot is filled)\n");
+  std::printf("    (compute-proportional: k=2 is 2.0x the dense FFN; with capacity factor 1.25 the expert buffers hold 2.5x its rows)\n");
   ratio("BM_MoeLayer/8/1/min_time:2.000", "BM_DenseFfn/min_time:2.000");
   ratio("BM_MoeLayer/4/1/min_time:2.000", "BM_DenseFfn/min_time:2.000");
   ratio("BM_TrainStep/1/min_time:3.000", "BM_TrainStep/0/min_time:3.000");

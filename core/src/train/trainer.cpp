@@ -59,7 +59,7 @@ struct TrainingSession {
   ContrastiveSplit train, val;
   std::map<std::string, double> lastMetrics;
 
-  Status log_(std::int64_t step, std::vector<std::pair<std::string, double>> values) {
+  Status logScalars(std::int64_t step, std::vector<std::pair<std::string, double>> values) {
     for (const auto& [k, v] : values) lastMetrics[k] = v;
     return store.logScalars(runId, step, values);
   }
@@ -124,6 +124,7 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     newRun.seed = static_cast<std::int64_t>(cfg.run.seed);
     newRun.totalSteps = cfg.run.steps;
     newRun.tags = options.tags;
+    newRun.versions = cli::libraryVersions();
     auto created = store.createRun(newRun);
     if (!created) return failed(created.error().message);
     runId = *created;
@@ -134,6 +135,7 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     for (auto& [name, layer] : model->moeLayers()) layerNames.push_back(name);
     if (auto s = store.setMoeLayers(runId, layerNames); !s) return failed(s.error().message, runId);
     if (auto s = store.setCheckpointDir(runId, checkpointDir); !s) return failed(s.error().message, runId);
+    if (auto s = store.addArtifact(runId, "checkpoint", checkpointDir, ""); !s) return failed(s.error().message, runId);
   }
   // From here on a failure also marks the run failed in the store, so the GUI never shows a
   // dead run as running.
@@ -177,7 +179,7 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     const double lossValue = loss.item<double>();
     const std::int64_t done = step + 1;
     if (!std::isfinite(lossValue)) {
-      (void)session.log_(done, {{"train/loss", lossValue}});
+      (void)session.logScalars(done, {{"train/loss", lossValue}});
       result.message = "loss became " + std::to_string(lossValue) + " at step " + std::to_string(done);
       outcome = RunOutcome::Diverged;
       break;
@@ -201,17 +203,17 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
         values.emplace_back("train/load_balance", loadBalance.item<double>());
         values.emplace_back("train/z_loss", zLoss.item<double>());
       }
-      if (auto s = session.log_(done, values); !s) return failRun(s.error().message);
+      if (auto s = session.logScalars(done, values); !s) return failRun(s.error().message);
       if (auto s = store.setRunProgress(runId, done); !s) return failRun(s.error().message);
     }
     if (out.aux.layers > 0 && (done % cfg.run.expert_load_every == 0 || last)) {
       auto snapshot = takeExpertLoadSnapshot(model, done);
       if (auto s = store.logExpertLoad(runId, snapshot.rows); !s) return failRun(s.error().message);
-      if (auto s = session.log_(done, snapshot.scalars); !s) return failRun(s.error().message);
+      if (auto s = session.logScalars(done, snapshot.scalars); !s) return failRun(s.error().message);
     }
     if (done % cfg.run.eval_every == 0 || last) {
       auto metrics = evaluateContrastive(model, session.val, cfg.optim.batch_size);
-      if (auto s = session.log_(done, {metrics.begin(), metrics.end()}); !s) return failRun(s.error().message);
+      if (auto s = session.logScalars(done, {metrics.begin(), metrics.end()}); !s) return failRun(s.error().message);
     }
     if (auto s = store.commitBatch(); !s) return failRun(s.error().message);
     if (done % cfg.run.checkpoint_every == 0 || last)
