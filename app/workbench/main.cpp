@@ -7,9 +7,11 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <optional>
 
 #include "main_window.h"
 #include "screenshot.h"
+#include "theme.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -25,14 +27,23 @@ int main(int argc, char** argv) {
                                 QStringLiteral("Save a picture of the window once loaded, then quit."),
                                 QStringLiteral("FILE"));
   screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+  QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark (also View > Theme)."),
+                           QStringLiteral("NAME"));
   parser.addOption(project);
   parser.addOption(screenshot);
+  parser.addOption(theme);
   parser.process(app);
 
   // Screenshots use the default layout and theme, never the user's saved ones.
-  QTemporaryDir settingsDir;
   const bool batch = parser.isSet(screenshot);
-  if (batch) QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+  std::optional<QTemporaryDir> settingsDir;
+  if (batch) {
+    settingsDir.emplace();
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir->path());
+  }
+  if (parser.isSet(theme))
+    QSettings().setValue(QLatin1String(vimoe::workbench::kThemeSettingsKey),
+                         vimoe::workbench::themeName(vimoe::workbench::themeFromName(parser.value(theme))));
 
   vimoe::workbench::MainWindow window;
   window.setErrorDialogsEnabled(!batch);

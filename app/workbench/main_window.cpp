@@ -75,9 +75,23 @@ void MainWindow::createDocks() {
   m_expertsDock = addDock(m_expertsPanel, tr("Expert load"), QStringLiteral("expertsDock"), Qt::LeftDockWidgetArea);
   m_logDock = addDock(m_logPanel, tr("Log"), QStringLiteral("logDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(m_runsDock, m_expertsDock, Qt::Vertical);
-  resizeDocks({m_runsDock, m_curvesDock}, {620, 980}, Qt::Horizontal);
-  resizeDocks({m_runsDock, m_expertsDock}, {300, 420}, Qt::Vertical);
-  resizeDocks({m_logDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::applyDefaultDockSizes() {
+  // Proportions of the window as it is shown: runs and experts ~40% on the left, the curves
+  // the rest, a short log.
+  const int w = width(), h = height();
+  resizeDocks({m_runsDock, m_curvesDock}, {w * 2 / 5, w * 3 / 5}, Qt::Horizontal);
+  resizeDocks({m_runsDock, m_expertsDock}, {h / 3, h / 2}, Qt::Vertical);
+  resizeDocks({m_logDock}, {h / 6}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (m_needsDefaultSizes) {
+    m_needsDefaultSizes = false;
+    applyDefaultDockSizes();
+  }
 }
 
 void MainWindow::connectPanels() {
@@ -88,6 +102,9 @@ void MainWindow::connectPanels() {
   connect(m_poller, &StorePoller::curveUpdated, m_curvesPanel, &widgets::CurvesPanel::applyCurveUpdate);
   connect(m_poller, &StorePoller::expertLoadChanged, m_expertsPanel, &widgets::ExpertLoadPanel::applyExpertLoad);
   connect(m_poller, &StorePoller::storeFailed, this, &MainWindow::reportError);
+  connect(m_poller, &StorePoller::storeOpened, this, [this](const QString& path) {
+    statusBar()->showMessage(tr("Reading runs from %1").arg(path), 8000);
+  });
   connect(m_poller, &StorePoller::storeMissing, this, [this](const QString& path) {
     statusBar()->showMessage(tr("No run store yet (%1): start a study from the Run menu.").arg(path), 8000);
   });
@@ -133,6 +150,11 @@ Status MainWindow::openProject(const QString& dir) {
     return Error{message.toStdString()};
   }
   m_project = std::move(*loaded);
+  // Forget the previous store's runs first: the panels then withdraw their watch lists, and run
+  // ids of the new store are never taken for the old ones.
+  m_runsModel->setRuns({});
+  m_curvesPanel->setRuns({});
+  m_expertsPanel->setRuns({});
   setWindowTitle(tr("%1 \u2014 ViMoE Workbench").arg(m_project->name));
   m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 Run > Run study"));
   m_runController->setProject(*m_project);
@@ -166,7 +188,9 @@ void MainWindow::reportError(const QString& message) {
 void MainWindow::restoreLayout() {
   QSettings settings;
   restoreGeometry(settings.value(kGeometryKey).toByteArray());
-  restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+  // Without a saved layout (first start, or an older layout version) the docks get default
+  // sizes once the window has its real size.
+  m_needsDefaultSizes = !restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
 }
 
 void MainWindow::saveLayout() const {

@@ -54,10 +54,12 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void createPanels();
   void createDocks();
+  void applyDefaultDockSizes();
   void createMenus();
   void connectPanels();
   QDockWidget* addDock(QWidget* panel, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
@@ -86,6 +88,7 @@ class MainWindow : public QMainWindow {
   QMenu* m_viewMenu = nullptr;
   std::optional<WorkbenchProject> m_project;
   bool m_errorDialogs = true;
+  bool m_needsDefaultSizes = true;
 };
 
 }  // namespace vimoe::workbench

@@ -13,11 +13,6 @@
 #include "theme.h"
 
 namespace vimoe::workbench {
-namespace {
-
-const QString kThemeKey = QStringLiteral("theme");
-
-}  // namespace
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -39,7 +34,7 @@ void MainWindow::createMenus() {
   m_viewMenu->addSeparator();
   QMenu* themeMenu = m_viewMenu->addMenu(tr("&Theme"));
   auto* themes = new QActionGroup(this);
-  const Theme saved = themeFromName(QSettings().value(kThemeKey).toString());
+  const Theme saved = themeFromName(QSettings().value(QLatin1String(kThemeSettingsKey)).toString());
   for (Theme theme : {Theme::Light, Theme::Dark}) {
     QAction* action = themeMenu->addAction(theme == Theme::Dark ? tr("&Dark") : tr("&Light"));
     action->setCheckable(true);
@@ -48,7 +43,7 @@ void MainWindow::createMenus() {
     themes->addAction(action);
     connect(action, &QAction::triggered, this, [theme] {
       applyTheme(theme);
-      QSettings().setValue(kThemeKey, themeName(theme));
+      QSettings().setValue(QLatin1String(kThemeSettingsKey), themeName(theme));
     });
   }
   applyTheme(saved);

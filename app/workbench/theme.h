@@ -8,6 +8,8 @@ namespace vimoe::workbench {
 
 enum class Theme { Light, Dark };
 
+inline constexpr const char* kThemeSettingsKey = "theme";
+
 void applyTheme(Theme theme);
 QString themeName(Theme theme);           // "light" | "dark": the value kept in QSettings
 Theme themeFromName(const QString& name);  // anything unknown -> Light

@@ -12,8 +12,7 @@ Expected<WorkbenchProject> loadWorkbenchProject(const QString& dir) {
   if (dir.isEmpty()) return Error{"No project folder given: choose a folder with vimoe-project.json."};
   auto project = config::loadProject(QDir(dir).absolutePath().toStdString());
   if (!project)
-    return Error{"Cannot open the project in " + dir.toStdString() + ": " + project.error().message +
-                 ". Choose a folder that contains vimoe-project.json."};
+    return Error{project.error().message + ". Choose a folder that contains vimoe-project.json."};
   WorkbenchProject result;
   result.dir = QString::fromStdString(project->dir);
   result.name = QString::fromStdString(project->name);

@@ -86,6 +86,7 @@ void StoreReader::setStorePath(const QString& path) {
     m_expertRun = -1;
     m_path = path;
     m_reportedMissing = false;
+    m_openFailures = 0;
     m_lastError.clear();
     poll();
   });
@@ -123,10 +124,13 @@ bool StoreReader::ensureOpen() {
   }
   auto opened = store::RunStore::open(m_path.toStdString(), store::RunStore::Mode::ReadOnly);
   if (!opened) {
-    fail(opened.error().message);
+    // A store that a training child is creating right now exists before its schema does; only
+    // a problem that outlasts a few ticks is reported.
+    if (++m_openFailures >= kReportOpenFailureAfter) fail(opened.error().message);
     return false;
   }
   m_store = std::move(*opened);
+  m_openFailures = 0;
   m_reportedMissing = false;
   m_lastError.clear();
   Q_EMIT storeOpened(m_path);

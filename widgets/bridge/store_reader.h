@@ -23,6 +23,8 @@ class StoreReader : public QObject {
   Q_OBJECT
 
  public:
+  static constexpr int kReportOpenFailureAfter = 3;  // ticks
+
   explicit StoreReader(int intervalMs, QObject* parent = nullptr);
   ~StoreReader() override;
 
@@ -57,6 +59,7 @@ class StoreReader : public QObject {
   std::unique_ptr<store::RunStore> m_store;
   std::optional<qint64> m_dataVersion;
   bool m_reportedMissing = false;
+  int m_openFailures = 0;
   QString m_lastError;
   // Last step sent for each watched curve; nullopt = nothing sent yet (the next read is a reset).
   std::map<CurveKey, std::optional<qint64>> m_cursors;

@@ -7,8 +7,11 @@ namespace vimoe::widgets {
 EmptyState::EmptyState(QWidget* content, QWidget* parent) : QStackedWidget(parent), m_label(new QLabel(this)) {
   m_label->setAlignment(Qt::AlignCenter);
   m_label->setWordWrap(true);
-  m_label->setEnabled(false);  // the palette's disabled text: a hint, not content
   m_label->setMargin(16);
+  // Slightly larger than body text, in the normal text colour: a grey hint was hard to read.
+  QFont font = m_label->font();
+  font.setPointSizeF(font.pointSizeF() * 1.15);
+  m_label->setFont(font);
   addWidget(m_label);
   addWidget(content);
   setCurrentIndex(1);

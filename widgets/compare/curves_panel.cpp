@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,11 +27,16 @@ CurvesPanel::CurvesPanel(QWidget* parent)
     : QWidget(parent),
       m_metricBox(new QComboBox),
       m_logY(new QCheckBox(tr("Log y"))),
+      m_smoothing(new QDoubleSpinBox),
       m_export(new QToolButton),
       m_plot(new CurvePlot) {
   m_metricBox->setObjectName(QStringLiteral("metricBox"));
   m_metricBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_metricBox->setMinimumContentsLength(16);
+  m_smoothing->setRange(0.0, 0.99);
+  m_smoothing->setSingleStep(0.1);
+  m_smoothing->setDecimals(2);
+  m_smoothing->setToolTip(tr("Exponential moving average weight (as in TensorBoard); 0 shows the raw values."));
   m_export->setText(tr("Export"));
   m_export->setPopupMode(QToolButton::InstantPopup);
   auto* menu = new QMenu(m_export);
@@ -43,6 +49,8 @@ CurvesPanel::CurvesPanel(QWidget* parent)
   auto* bar = new QHBoxLayout;
   bar->addWidget(new QLabel(tr("Metric:")));
   bar->addWidget(m_metricBox);
+  bar->addWidget(new QLabel(tr("Smoothing:")));
+  bar->addWidget(m_smoothing);
   bar->addWidget(m_logY);
   bar->addStretch(1);
   bar->addWidget(m_export);
@@ -59,6 +67,7 @@ CurvesPanel::CurvesPanel(QWidget* parent)
     rebuildSeries();
   });
   connect(m_logY, &QCheckBox::toggled, m_plot, &CurvePlot::setLogY);
+  connect(m_smoothing, qOverload<double>(&QDoubleSpinBox::valueChanged), m_plot, &CurvePlot::setSmoothing);
   updateEmptyState();
 }
 
@@ -74,6 +83,10 @@ void CurvesPanel::setMetric(const QString& metric) {
 
 void CurvesPanel::setLogY(bool logY) {
   m_logY->setChecked(logY);
+}
+
+void CurvesPanel::setSmoothing(double weight) {
+  m_smoothing->setValue(weight);
 }
 
 QString CurvesPanel::runName(qint64 runId) const {

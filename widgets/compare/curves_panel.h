@@ -1,5 +1,5 @@
 // CurvesPanel: overlays one metric of the selected runs (dense vs MoE) in one plot, with a
-// metric chooser, a log-y toggle and export to PNG/PDF/SVG/CSV. It does not read the store:
+// metric chooser, smoothing, a log-y toggle and export to PNG/PDF/SVG/CSV. It does not read the store:
 // it publishes the curves it wants (watchedCurvesChanged) and draws the CurveUpdates it gets.
 #pragma once
 
@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QToolButton;
 
 namespace vimoe::widgets {
@@ -31,6 +32,7 @@ class CurvesPanel : public QWidget {
   QString metric() const;
   QStringList availableMetrics() const { return m_metrics; }
   void setLogY(bool logY);
+  void setSmoothing(double weight);
   QVector<CurveKey> watchedCurves() const;
   CurvePlot* plot() const { return m_plot; }
   bool isShowingEmptyState() const;
@@ -52,6 +54,7 @@ class CurvesPanel : public QWidget {
 
   QComboBox* m_metricBox;
   QCheckBox* m_logY;
+  QDoubleSpinBox* m_smoothing;
   QToolButton* m_export;
   CurvePlot* m_plot;
   EmptyState* m_stack;

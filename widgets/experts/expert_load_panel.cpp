@@ -24,6 +24,7 @@ ExpertLoadPanel::ExpertLoadPanel(QWidget* parent)
   m_runBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_layerBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_summary->setWordWrap(true);
+  m_summary->setTextFormat(Qt::RichText);
   m_heatmap->setAxisLabels(tr("step"), tr("expert"));
   m_heatmap->setColorScaleLabel(tr("share of routed tokens"));
 
@@ -66,6 +67,11 @@ void ExpertLoadPanel::setLayer(const QString& layerName) {
 }
 
 void ExpertLoadPanel::setRuns(const QVector<RunSummary>& runs) {
+  const bool anyRuns = !runs.isEmpty();
+  if (anyRuns != m_anyRuns) {
+    m_anyRuns = anyRuns;
+    if (m_moeRunIds.isEmpty()) redraw();  // only the empty-state sentence changes
+  }
   QVector<qint64> ids;
   for (const auto& run : runs)
     if (run.isMoe()) ids << run.id;
@@ -123,7 +129,8 @@ void ExpertLoadPanel::redraw() {
   const int layer = m_layerBox->currentIndex();
   m_grid = layer < 0 ? ExpertShareGrid{} : buildExpertShareGrid(m_snapshot.rows, layer);
   if (m_moeRunIds.isEmpty()) {
-    m_stack->showMessage(tr("No MoE runs yet \u2014 Run > Run study.\nExpert load appears for runs with MoE layers."));
+    m_stack->showMessage(m_anyRuns ? tr("None of the runs has MoE layers: expert load appears for MoE runs.")
+                                   : tr("No runs yet \u2014 Run > Run study"));
     return;
   }
   if (m_grid.steps.isEmpty()) {
@@ -147,11 +154,11 @@ void ExpertLoadPanel::redraw() {
                         .arg(100.0 * m_grid.fairShare(), 0, 'f', 1);
   const QString swatch = QStringLiteral("<span style=\"color:%1\">&#9632;</span>").arg(m_heatmap->markedColor().name());
   if (m_grid.deadAtLast.isEmpty()) {
-    summary += tr(" \u00b7 no dead experts at the last snapshot (%1 = share < 1% of fair)").arg(swatch);
+    summary += tr(" \u00b7 no dead experts at the last snapshot (%1 = share &lt; 1% of fair)").arg(swatch);
   } else {
     QStringList names;
     for (int e : m_grid.deadAtLast) names << tr("E%1").arg(e);
-    summary += tr(" \u00b7 <b>dead at the last snapshot: %1</b> (%2 = share < 1% of fair)").arg(names.join(QStringLiteral(", ")), swatch);
+    summary += tr(" \u00b7 <b>dead at the last snapshot: %1</b> (%2 = share &lt; 1% of fair)").arg(names.join(QStringLiteral(", ")), swatch);
   }
   m_summary->setText(summary);
   m_stack->showContent();

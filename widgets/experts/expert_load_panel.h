@@ -56,6 +56,7 @@ class ExpertLoadPanel : public QWidget {
   ExpertLoadSnapshot m_snapshot;
   ExpertShareGrid m_grid;
   bool m_userChoseRun = false;
+  bool m_anyRuns = false;
 };
 
 }  // namespace vimoe::widgets

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include "plot/plot_style.h"
@@ -34,6 +35,7 @@ void CurvePlot::clear() {
   m_plot->clearGraphs();
   m_series.clear();
   m_graphs.clear();
+  m_ema.clear();
   m_followData = true;
   scheduleReplot();
 }
@@ -56,22 +58,30 @@ void CurvePlot::addSeries(qint64 id, const QString& name) {
   graph->setAdaptiveSampling(true);
   m_series.push_back(Series{id, name, {}, {}});
   m_graphs.push_back(graph);
+  m_ema.push_back({});
   scheduleReplot();
 }
 
-void CurvePlot::addDrawable(QCPGraph* graph, const QVector<double>& steps, const QVector<double>& values,
-                            int from) const {
+void CurvePlot::addDrawable(std::size_t index, int from) {
+  const Series& series = m_series[index];
+  Ema& ema = m_ema[index];
   QVector<double> keys, drawn;
-  keys.reserve(steps.size() - from);
-  drawn.reserve(steps.size() - from);
-  for (int i = from; i < steps.size() && i < values.size(); ++i) {
-    const double v = values[i];
+  keys.reserve(series.steps.size() - from);
+  drawn.reserve(series.steps.size() - from);
+  for (int i = from; i < series.steps.size() && i < series.values.size(); ++i) {
+    const double v = series.values[i];
     // A NaN or inf would make QCustomPlot's auto-range and line drawing meaningless.
-    if (!std::isfinite(v) || !std::isfinite(steps[i]) || (m_logY && v <= 0)) continue;
-    keys << steps[i];
-    drawn << v;
+    if (!std::isfinite(v) || !std::isfinite(series.steps[i]) || (m_logY && v <= 0)) continue;
+    double shown = v;
+    if (m_smoothing > 0) {
+      ema.sum = m_smoothing * ema.sum + (1 - m_smoothing) * v;
+      ++ema.count;
+      shown = ema.sum / (1 - std::pow(m_smoothing, ema.count));  // debiased: the start is not pulled to 0
+    }
+    keys << series.steps[i];
+    drawn << shown;
   }
-  graph->addData(keys, drawn, true);
+  m_graphs[index]->addData(keys, drawn, true);
 }
 
 void CurvePlot::setSeriesPoints(qint64 id, const QVector<double>& steps, const QVector<double>& values) {
@@ -80,9 +90,10 @@ void CurvePlot::setSeriesPoints(qint64 id, const QVector<double>& steps, const Q
   Series& series = m_series[static_cast<std::size_t>(index)];
   series.steps = steps;
   series.values = values;
-  QCPGraph* graph = m_graphs[static_cast<std::size_t>(index)];
-  graph->data()->clear();
-  addDrawable(graph, steps, values, 0);
+  const auto i = static_cast<std::size_t>(index);
+  m_graphs[i]->data()->clear();
+  m_ema[i] = {};
+  addDrawable(i, 0);
   scheduleReplot();
 }
 
@@ -93,7 +104,7 @@ void CurvePlot::appendPoints(qint64 id, const QVector<double>& steps, const QVec
   const int from = static_cast<int>(series.steps.size());
   series.steps += steps;
   series.values += values;
-  addDrawable(m_graphs[static_cast<std::size_t>(index)], series.steps, series.values, from);
+  addDrawable(static_cast<std::size_t>(index), from);
   scheduleReplot();
 }
 
@@ -121,10 +132,19 @@ void CurvePlot::setLogY(bool logY) {
   scheduleReplot();
 }
 
+void CurvePlot::setSmoothing(double weight) {
+  weight = std::clamp(std::isfinite(weight) ? weight : 0.0, 0.0, 0.999);
+  if (weight == m_smoothing) return;
+  m_smoothing = weight;
+  rebuildGraphs();
+  scheduleReplot();
+}
+
 void CurvePlot::rebuildGraphs() {
   for (std::size_t i = 0; i < m_series.size(); ++i) {
     m_graphs[i]->data()->clear();
-    addDrawable(m_graphs[i], m_series[i].steps, m_series[i].values, 0);
+    m_ema[i] = {};
+    addDrawable(i, 0);
   }
 }
 

@@ -3,6 +3,8 @@
 //
 // - NaN-safe: non-finite values are kept in the raw series (CSV export shows them) but never
 //   reach the graph; on a log axis non-positive values are skipped too.
+// - Optional smoothing: a debiased exponential moving average (TensorBoard's), applied to the
+//   drawn points only; the raw series is unchanged.
 // - Coalesced redraws: data calls only mark the plot dirty; a 40 ms single-shot timer redraws,
 //   so a burst of updates costs one replot (PlotJuggler's rule, at most ~25 redraws a second).
 // - The view follows the data until the user drags or zooms; a double-click follows again.
@@ -47,6 +49,9 @@ class CurvePlot : public QWidget {
   void setAxisLabels(const QString& xLabel, const QString& yLabel);
   void setLogY(bool logY);
   bool logY() const { return m_logY; }
+  // 0 = raw; 0.9 = each drawn point is 90% the previous average. Clamped to [0, 0.999].
+  void setSmoothing(double weight);
+  double smoothing() const { return m_smoothing; }
 
   int seriesCount() const { return static_cast<int>(m_series.size()); }
   int drawnPointCount(qint64 id) const;  // points the graph holds (finite, and > 0 on log y)
@@ -62,15 +67,22 @@ class CurvePlot : public QWidget {
 
  private:
   int indexOf(qint64 id) const;  // -1 when absent
-  void addDrawable(QCPGraph* graph, const QVector<double>& steps, const QVector<double>& values, int from) const;
+  struct Ema {
+    double sum = 0;  // biased average
+    int count = 0;
+  };
+  // Adds the drawable points of series `index` from raw position `from` to its graph.
+  void addDrawable(std::size_t index, int from);
   void rebuildGraphs();
   void scheduleReplot();
 
   QCustomPlot* m_plot;
   std::vector<Series> m_series;
   std::vector<QCPGraph*> m_graphs;  // parallel to m_series
+  std::vector<Ema> m_ema;           // parallel to m_series
   QTimer m_replotTimer;
   bool m_logY = false;
+  double m_smoothing = 0;
   bool m_followData = true;
 };
 

@@ -74,7 +74,11 @@ void HeatmapPlot::setCells(const QVector<double>& columnKeys, const QStringList&
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   for (int y = 0; y < ny; ++y) ticker->addTick(y, rowLabels[y]);
   m_plot->yAxis->setTicker(ticker);
-  m_plot->rescaleAxes();
+  // Whole cells on screen: cell centres sit on the keys, so the axes reach half a cell further.
+  const QCPRange keys = cellRange(columnKeys.front(), columnKeys.back());
+  const double halfCell = nx > 1 ? keys.size() / (2.0 * (nx - 1)) : 0.0;
+  m_plot->xAxis->setRange(keys.lower - halfCell, keys.upper + halfCell);
+  m_plot->yAxis->setRange(-0.5, ny - 0.5);
   scheduleReplot();
 }
 

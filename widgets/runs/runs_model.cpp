@@ -141,7 +141,14 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  if (orientation != Qt::Horizontal) return {};
+  if (role == Qt::ToolTipRole) {
+    if (section == ValR1ImageToText) return tr("Validation recall@1, image to text (latest evaluation)");
+    if (section == ValR1TextToImage) return tr("Validation recall@1, text to image (latest evaluation)");
+    if (section == TrainLoss) return tr("Training loss at the last logged step");
+    return {};
+  }
+  if (role != Qt::DisplayRole) return {};
   switch (section) {
     case Id:
       return tr("ID");
@@ -154,9 +161,9 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     case TrainLoss:
       return tr("Train loss");
     case ValR1ImageToText:
-      return tr("Val R@1 i\u2192t");
+      return tr("R@1 i\u2192t");
     case ValR1TextToImage:
-      return tr("Val R@1 t\u2192i");
+      return tr("R@1 t\u2192i");
     default:
       return {};
   }

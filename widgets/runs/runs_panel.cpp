@@ -24,6 +24,7 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent)
   m_view->sortByColumn(RunsModel::Id, Qt::AscendingOrder);
   m_view->setAlternatingRowColors(true);
   m_view->setWordWrap(false);
+  m_view->setTextElideMode(Qt::ElideMiddle);  // run names share prefixes ("study/variant")
   m_view->verticalHeader()->hide();
   m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
   m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

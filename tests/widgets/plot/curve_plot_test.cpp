@@ -59,9 +59,30 @@ class CurvePlotTest : public QObject {
     QCOMPARE(plot.drawnPointCount(1), 3);
   }
 
+  void smoothsDrawnPointsButKeepsTheRawSeries() {
+    CurvePlot plot;
+    plot.addSeries(1, QStringLiteral("noisy"));
+    plot.setSeriesPoints(1, {1, 2, 3, 4}, {2.0, kNaN, 2.0, 4.0});
+    plot.setSmoothing(0.5);
+    QCPGraph* graph = plot.customPlot()->graph(0);
+    QCOMPARE(graph->dataCount(), 3);
+    QCOMPARE(graph->data()->at(0)->value, 2.0);  // debiased: the first point is itself
+    QCOMPARE(graph->data()->at(1)->value, 2.0);  // NaN skipped, not averaged in
+    // sum: 1.0, 1.5, 2.75 with weights 0.5; debias 1 - 0.5^3 = 0.875.
+    QCOMPARE(graph->data()->at(2)->value, 2.75 / 0.875);
+    plot.appendPoints(1, {5}, {4.0});  // the average carries on across appended rows
+    QCOMPARE(graph->data()->at(3)->value, (0.5 * 2.75 + 2.0) / 0.9375);
+    QCOMPARE(plot.series().front().values[3], 4.0);
+    plot.setSmoothing(0);
+    QCOMPARE(graph->data()->at(2)->value, 4.0);
+  }
+
   void coalescesRedraws() {
     CurvePlot plot;
     plot.addSeries(1, QStringLiteral("a"));
+    // QCustomPlot queues one replot of its own when it is created; let that pass first.
+    QTRY_VERIFY(!plot.replotPending());
+    QCoreApplication::processEvents();
     int replots = 0;
     connect(plot.customPlot(), &QCustomPlot::afterReplot, this, [&replots] { ++replots; });
     for (int i = 0; i < 100; ++i) plot.appendPoints(1, {double(i)}, {double(i)});
