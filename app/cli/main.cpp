@@ -10,7 +10,10 @@ int main(int argc, char** argv) {
   using namespace vimoe::cli;
   CLI::App app{"ViMoE Workbench: sparse Mixture-of-Experts vision-language models on Vietnamese data"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", [] { return "vimoe " + vimoeVersion() + " (" + libraryVersions() + ")"; });
+  app.set_version_flag("--version", [] {
+    configureThreads(0);
+    return "vimoe " + vimoeVersion() + " (" + gitRevision() + "; " + libraryVersions() + ")";
+  });
   int threads = 0;
   auto* threadsOpt = app.add_option("--threads", threads, "LibTorch intra-op threads (default: run.threads, else all cores)")
                          ->check(CLI::NonNegativeNumber);

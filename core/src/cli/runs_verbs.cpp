@@ -57,7 +57,8 @@ int runRunsShow(const RunsCliOptions& options) {
       metrics[k] = {{"step", v.step}, {"last", jsonNumber(v.last)}, {"min", jsonNumber(v.min)}, {"max", jsonNumber(v.max)}};
   nlohmann::json doc = {{"id", run->id}, {"name", run->name}, {"kind", run->kind},
                         {"status", store::runStatusName(run->status)}, {"step", run->step}, {"total_steps", run->totalSteps},
-                        {"checkpoint_dir", run->checkpointDir}, {"versions", run->versions}, {"tags", run->tags},
+                        {"checkpoint_dir", run->checkpointDir}, {"git_revision", run->gitRevision},
+                        {"versions", run->versions}, {"tags", run->tags},
                         {"moe_layers", layers ? nlohmann::json(*layers) : nlohmann::json::array()},
                         {"metrics", metrics},
                         {"config", nlohmann::json::parse(run->configJson, nullptr, false)}};

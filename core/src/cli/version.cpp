@@ -6,9 +6,13 @@
 #include <opencv2/core/version.hpp>
 #include <thread>
 
+#include "vimoe/build_info.h"
+
 namespace vimoe::cli {
 
 std::string vimoeVersion() { return "0.1.0"; }
+
+std::string gitRevision() { return VIMOE_GIT_REVISION; }
 
 std::string libraryVersions() {
   return std::string("torch ") + TORCH_VERSION + ", opencv " + CV_VERSION + ", sqlite " + sqlite3_libversion() +

@@ -15,6 +15,7 @@
 #include "vimoe/train/contrastive_data.h"
 #include "vimoe/train/lr_schedule.h"
 #include "vimoe/train/project_data.h"
+#include "vimoe/util/sha256.h"
 
 namespace vimoe::train {
 namespace fs = std::filesystem;
@@ -125,6 +126,7 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     newRun.totalSteps = cfg.run.steps;
     newRun.tags = options.tags;
     newRun.versions = cli::libraryVersions();
+    newRun.gitRevision = cli::gitRevision();
     auto created = store.createRun(newRun);
     if (!created) return failed(created.error().message);
     runId = *created;
@@ -240,6 +242,10 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
                       : outcome == RunOutcome::Cancelled ? store::RunStatus::Cancelled
                                                          : store::RunStatus::Diverged;
   if (outcome == RunOutcome::Finished) {
+    // Trace results to the exact weights that produced them: the checkpoint artifact is the
+    // folder, its sha256 that of the folder's model.safetensors.
+    if (auto digest = sha256File(checkpointDir + "/model.safetensors"))
+      if (auto s = store.addArtifact(runId, "checkpoint", checkpointDir, *digest); !s) return failRun(s.error().message);
     for (const auto& [key, value] : session.lastMetrics)
       if (key.rfind("val/", 0) == 0)
         if (auto s = store.writeEval(runId, {"val", key.substr(4), value, "{}"}); !s) return failRun(s.error().message);

@@ -9,7 +9,9 @@
 #include "vimoe/model/tensor_io.h"
 #include "vimoe/store/run_store.h"
 #include "vimoe/train/trainer.h"
+#include "vimoe/util/atomic_file.h"
 #include "vimoe/util/safetensors.h"
+#include "vimoe/util/sha256.h"
 
 using namespace vimoe;
 
@@ -74,6 +76,10 @@ TEST(Trainer, LossDecreasesAndStoreGetsCurvesAndExpertLoad) {
   EXPECT_EQ(store->scalars(result.runId, "val/r1_i2t")->size(), 8u);  // every 5 steps
   EXPECT_TRUE(std::filesystem::exists(result.checkpointDir + "/model.safetensors"));
   EXPECT_GE(store->evals(result.runId)->size(), 5u);
+  const auto artifacts = store->artifacts(result.runId).value();
+  ASSERT_EQ(artifacts.size(), 1u);
+  EXPECT_EQ(artifacts[0].path, result.checkpointDir);
+  EXPECT_EQ(artifacts[0].sha256, sha256Hex(readWholeFile(result.checkpointDir + "/model.safetensors").value()));
 }
 
 TEST(Trainer, CancelStopsAtStepBoundaryWritesCheckpointAndMarksCancelled) {
