@@ -62,10 +62,10 @@ QDockWidget* MainWindow::addDock(QWidget* panel, const QString& title, const QSt
 
 void MainWindow::createDocks() {
   // Every panel is a dock so users can rearrange all of them; the central widget is an empty
-  // placeholder that QMainWindow requires, hidden so the docks share the whole window.
-  auto* placeholder = new QWidget(this);
-  setCentralWidget(placeholder);
-  placeholder->hide();
+  // empty central widget that QMainWindow requires, hidden so the docks share the whole window.
+  auto* emptyCentral = new QWidget(this);
+  setCentralWidget(emptyCentral);
+  emptyCentral->hide();
   setDockNestingEnabled(true);
   setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
