@@ -61,7 +61,7 @@ QDockWidget* MainWindow::addDock(QWidget* panel, const QString& title, const QSt
 }
 
 void MainWindow::createDocks() {
-  // Every panel is a dock so users can rearrange all of them; the central widget is an empty
+  // Every panel is a dock so users can rearrange all of them; the central widget is an
   // empty central widget that QMainWindow requires, hidden so the docks share the whole window.
   auto* emptyCentral = new QWidget(this);
   setCentralWidget(emptyCentral);
