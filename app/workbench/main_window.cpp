@@ -61,8 +61,8 @@ QDockWidget* MainWindow::addDock(QWidget* panel, const QString& title, const QSt
 }
 
 void MainWindow::createDocks() {
-  // Every panel is a dock so users can rearrange all of them; the central widget is an
-  // empty central widget that QMainWindow requires, hidden so the docks share the whole window.
+  // Every panel is a dock so users can rearrange all of them; the central widget is the
+  // empty one QMainWindow requires, hidden so the docks share the whole window.
   auto* emptyCentral = new QWidget(this);
   setCentralWidget(emptyCentral);
   emptyCentral->hide();
