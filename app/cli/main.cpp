@@ -53,20 +53,63 @@ int main(int argc, char** argv) {
   std::int64_t showId = 0;
   runsShow->add_option("id", showId, "Run id")->required();
 
-  auto* dataCmd = app.add_subcommand("data", "Generate or validate datasets");
+  auto* dataCmd = app.add_subcommand("data", "Generate, validate and describe datasets");
   dataCmd->require_subcommand(1);
   DataGenerateOptions generate;
-  auto* generateCmd = dataCmd->add_subcommand("generate", "Write the synthetic Vietnamese caption set (COCO layout)");
+  auto* generateCmd = dataCmd->add_subcommand("generate", "Write the synthetic Vietnamese caption + VQA set (COCO and ViTextVQA layouts)");
   generateCmd->add_option("--out", generate.outDir, "Output folder")->required();
   generateCmd->add_option("--train", generate.trainImages, "Training images")->check(CLI::Range(1, 10000000));
   generateCmd->add_option("--val", generate.valImages, "Validation images")->check(CLI::Range(1, 10000000));
   generateCmd->add_option("--size", generate.imageSize, "Image side in pixels")->check(CLI::Range(16, 1024));
   generateCmd->add_option("--captions", generate.captionsPerImage, "Captions per image")->check(CLI::Range(1, 20));
   generateCmd->add_option("--seed", generate.seed, "Seed");
+  generateCmd->add_option("--questions", generate.questionsPerImage, "Questions per image (0: no VQA file)")
+      ->check(CLI::Range(0, 10));
+  generateCmd->add_option("--domains", generate.domains,
+                          "Comma-separated: shapes, digits_clocks, text_signs, textures, or all (default)");
+  generateCmd->add_option("--jobs", generate.threads, "Threads drawing and encoding images")->check(CLI::Range(1, 256));
   DataValidateOptions validate;
-  auto* validateCmd = dataCmd->add_subcommand("validate", "Check a COCO-captions file and its images");
-  validateCmd->add_option("file", validate.annotationFile, "Annotation JSON")->required();
-  validateCmd->add_option("--images", validate.imageDir, "Image folder (default: <file's folder>/images)");
+  auto* validateCmd = dataCmd->add_subcommand(
+      "validate", "Check a dataset (spec, annotation file or folder): every problem with file, record and field; "
+                  "exit 0 clean, 1 problems, 2 nothing readable");
+  validateCmd->add_option("path", validate.path, "Dataset spec JSON, annotation file (JSON/CSV) or folder")->required();
+  validateCmd->add_option("--format", validate.format,
+                          "coco_captions (uitviic, ktvic), vivqa, openvivqa, evjvqa, vitextvqa, viocrvqa, synthetic_vqa "
+                          "(default: detected)");
+  validateCmd->add_option("--images", validate.imageDir, "Image folder (default: <root>/images, else <root>)");
+  validateCmd->add_flag("--no-decode", validate.skipImageDecode, "Only check that images exist (faster)");
+  validateCmd->add_option("--jobs", validate.threads, "Threads decoding images")->check(CLI::Range(1, 256));
+
+  DataStatsOptions stats;
+  auto* statsCmd = dataCmd->add_subcommand(
+      "stats", "Caption length histogram, vocabulary, answer distribution, question types, domains");
+  statsCmd->add_option("path", stats.path, "Dataset spec JSON, annotation file or folder")->required();
+  statsCmd->add_option("--format", stats.format, "Dataset format (default: detected)");
+  statsCmd->add_option("--images", stats.imageDir, "Image folder");
+  statsCmd->add_option("--tokenizer", stats.tokenizer, "SentencePiece model: report its coverage")
+      ->check(CLI::ExistingFile);
+  DataIndexOptions index;
+  auto* indexCmd = dataCmd->add_subcommand("index", "Put a dataset's text into the FTS5 sample index of a store");
+  indexCmd->add_option("path", index.path, "Dataset spec JSON, annotation file or folder")->required();
+  indexCmd->add_option("--format", index.format, "Dataset format (default: detected)");
+  indexCmd->add_option("--images", index.imageDir, "Image folder");
+  indexCmd->add_option("--db", index.db, "Store (default: the project's)");
+  indexCmd->add_option("--name", index.name, "Dataset name in the index (default: folder or file name)");
+  DataTokenizerOptions tokenizer;
+  auto* tokenizerCmd =
+      dataCmd->add_subcommand("tokenizer", "Train a SentencePiece model on a dataset's text and print its coverage");
+  tokenizerCmd->add_option("path", tokenizer.path, "Dataset spec JSON, annotation file or folder")->required();
+  tokenizerCmd->add_option("--out", tokenizer.out, "Model file, e.g. projects/demo/tokenizer/spm.model")->required();
+  tokenizerCmd->add_option("--type", tokenizer.type, "unigram or bpe")->check(CLI::IsMember({"unigram", "bpe"}));
+  tokenizerCmd->add_option("--vocab", tokenizer.vocabSize, "Vocabulary size")->check(CLI::Range(32, 64000));
+  tokenizerCmd->add_option("--format", tokenizer.format, "Dataset format (default: detected)");
+  tokenizerCmd->add_option("--images", tokenizer.imageDir, "Image folder");
+  DataSearchOptions search;
+  auto* searchCmd = dataCmd->add_subcommand("search", "Diacritic-insensitive search of the sample index");
+  searchCmd->add_option("query", search.query, "Words, with or without diacritics (\"duong\" finds \"đường\")")
+      ->required();
+  searchCmd->add_option("--db", search.db, "Store holding the index")->required();
+  searchCmd->add_option("--limit", search.limit, "Most hits to print")->check(CLI::Range(1, 100000));
 
   try {
     app.parse(argc, argv);
@@ -96,6 +139,10 @@ int main(int argc, char** argv) {
     }
     if (generateCmd->parsed()) return runDataGenerate(generate);
     if (validateCmd->parsed()) return runDataValidate(validate);
+    if (statsCmd->parsed()) return runDataStats(stats);
+    if (indexCmd->parsed()) return runDataIndex(index);
+    if (searchCmd->parsed()) return runDataSearch(search);
+    if (tokenizerCmd->parsed()) return runDataTokenizer(tokenizer);
   } catch (const std::exception& e) {
     // A broken invariant in the core: report it instead of dying with a core dump.
     std::fprintf(stderr, "internal error: %s\n", e.what());

@@ -19,6 +19,8 @@ void describe(SyntheticDataConfig& c, V& v) {
   v.number("val_images", c.val_images, 8, 100000);
   v.number("captions_per_image", c.captions_per_image, 1, 20);
   v.seed("seed", c.seed, kMaxSignedSeed);
+  v.number("questions_per_image", c.questions_per_image, 0, 10);
+  v.text("domains", c.domains, TextRule::NonEmpty);
 }
 
 template <class V>

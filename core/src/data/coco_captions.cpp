@@ -7,21 +7,23 @@
 #include <map>
 #include <set>
 
+#include "data/record_checks.h"
 #include "data/tolerant_json.h"
 #include "vimoe/text/unicode.h"
 
 namespace vimoe::data {
 namespace {
 
+using detail::escapesRoot;
+using detail::ProblemLog;
+using detail::recordName;
+using detail::TextFields;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string typeName(const json& value) {
   return value.type_name();
-}
-
-std::string recordName(const char* array, std::size_t index) {
-  return std::string(array) + "[" + std::to_string(index) + "]";
 }
 
 // Integer ids only: 3.0 or "3" are rejected, since a silently converted id can join the
@@ -40,23 +42,13 @@ bool readId(const json& record, const char* field, std::int64_t& id, std::string
   return false;
 }
 
-// A file_name must stay under the image directory: absolute paths and '..' are rejected.
-bool escapesRoot(const std::string& fileName) {
-  if (fileName.front() == '/' || fileName.front() == '\\') return true;
-  std::size_t start = 0;
-  while (start <= fileName.size()) {
-    std::size_t end = fileName.find_first_of("/\\", start);
-    if (end == std::string::npos) end = fileName.size();
-    if (fileName.compare(start, end - start, "..") == 0 && end - start == 2) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 class Loader {
  public:
   Loader(std::string file, std::string imageDir, bool checkImagesExist)
-      : m_imageDir(std::move(imageDir)), m_checkImagesExist(checkImagesExist) {
+      : m_imageDir(std::move(imageDir)),
+        m_checkImagesExist(checkImagesExist),
+        m_log(file, m_dataset.problems),
+        m_text(m_log) {
     m_dataset.annotationFile = std::move(file);
   }
 
@@ -67,7 +59,7 @@ class Loader {
   void readAnnotations(const json& root) {
     const auto it = root.find("annotations");
     if (it == root.end() || !it->is_array()) {
-      problem("annotations", "annotations",
+      problem(ProblemKind::Malformed, "annotations", "annotations",
               it == root.end() ? "missing 'annotations' array: no captions" : "'annotations' must be an array");
       return;
     }
@@ -77,24 +69,29 @@ class Loader {
   CaptionDataset finish() {
     for (auto& [index, image] : m_images) {
       if (image.captions.empty()) {
-        problem(recordName("images", index), "id",
+        problem(ProblemKind::UnusedImage, recordName("images", index), "id",
                 "no annotation refers to image " + std::to_string(image.id) + "; skipped");
         continue;
       }
       m_dataset.images.push_back(std::move(image));
     }
+    m_text.finish();
     return std::move(m_dataset);
   }
 
  private:
+  void problem(ProblemKind kind, const std::string& record, const std::string& field, const std::string& message) {
+    m_log.add(kind, record, field, message);
+  }
   void problem(const std::string& record, const std::string& field, const std::string& message) {
-    m_dataset.problems.push_back({m_dataset.annotationFile, record, field, message});
+    m_log.add(ProblemKind::Malformed, record, field, message);
   }
 
   void readImage(const json& record, std::size_t index) {
     const std::string name = recordName("images", index);
     if (!record.is_object()) return problem(name, "", "must be an object, got " + typeName(record));
     CaptionImage image;
+    image.recordIndex = index;
     std::string why;
     if (!readId(record, "id", image.id, why)) return problem(name, "id", why);
 
@@ -112,15 +109,16 @@ class Loader {
     }
     image.fileName = fileName->get<std::string>();
     if (const long bad = detail::invalidUtf8Offset(image.fileName); bad >= 0) {
-      return problem(name, "file_name", "invalid UTF-8 at byte offset " + std::to_string(bad));
+      return problem(ProblemKind::InvalidUtf8, name, "file_name",
+                     "invalid UTF-8 at byte offset " + std::to_string(bad));
     }
     if (escapesRoot(image.fileName)) {
-      return problem(name, "file_name",
+      return problem(ProblemKind::EscapingPath, name, "file_name",
                      "'" + image.fileName + "' leaves the image directory (absolute or '..'); rejected");
     }
     if (const auto seen = m_idToIndex.find(image.id); seen != m_idToIndex.end()) {
       return problem(
-          name, "id",
+          ProblemKind::DuplicateId, name, "id",
           "duplicate image id " + std::to_string(image.id) + " (first at " + recordName("images", seen->second) + ")");
     }
     // Known from here on, so its captions are not reported again as dangling if it is
@@ -138,7 +136,7 @@ class Loader {
       std::error_code ec;
       if (!fs::is_regular_file(image.imagePath, ec)) {
         m_skippedIds.insert(image.id);
-        return problem(name, "file_name", "image file not found: " + image.imagePath);
+        return problem(ProblemKind::MissingImage, name, "file_name", "image file not found: " + image.imagePath);
       }
     }
     m_images.emplace(index, std::move(image));
@@ -151,38 +149,30 @@ class Loader {
     if (!readId(record, "image_id", imageId, why)) return problem(name, "image_id", why);
     const auto known = m_idToIndex.find(imageId);
     if (known == m_idToIndex.end()) {
-      return problem(name, "image_id", "image_id " + std::to_string(imageId) + " matches no image in images[]");
+      return problem(ProblemKind::DanglingImageId, name, "image_id",
+                     "image_id " + std::to_string(imageId) + " matches no image in images[]");
     }
     if (m_skippedIds.count(imageId) != 0) return;  // its image's problem is already reported
 
     const auto caption = record.find("caption");
     if (caption == record.end()) return problem(name, "caption", "missing 'caption'");
     if (!caption->is_string()) return problem(name, "caption", "'caption' must be a string, got " + typeName(*caption));
-    const std::string& text = caption->get_ref<const std::string&>();
-    if (const long bad = detail::invalidUtf8Offset(text); bad >= 0) {
-      return problem(name, "caption", "invalid UTF-8 at byte offset " + std::to_string(bad));
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return problem(name, "caption", "empty caption");
-    auto nfc = text::toNfc(text);
-    if (!nfc.ok()) return problem(name, "caption", nfc.error().message);
-    m_images.at(known->second).captions.push_back(std::move(*nfc));
+    auto text = m_text.take(caption->get_ref<const std::string&>(), name, "caption");
+    if (!text) return;
+    m_images.at(known->second).captions.push_back(std::move(*text));
   }
 
   std::string m_imageDir;
   bool m_checkImagesExist;
   CaptionDataset m_dataset;
+  ProblemLog m_log;
+  TextFields m_text;
   std::map<std::size_t, CaptionImage> m_images;     // by record index: keeps file order
   std::map<std::int64_t, std::size_t> m_idToIndex;  // image id -> record index
   std::set<std::int64_t> m_skippedIds;              // valid ids whose image file is missing
 };
 
 }  // namespace
-
-std::string DataProblem::toString() const {
-  std::string where = record;
-  if (!field.empty()) where += (where.empty() ? "" : ".") + field;
-  return file + ": " + (where.empty() ? "" : where + ": ") + message;
-}
 
 Expected<CaptionDataset> loadCocoCaptions(const std::string& annotationFile, const std::string& imageDir,
                                           bool checkImagesExist) {

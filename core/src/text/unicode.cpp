@@ -30,6 +30,21 @@ struct FreeDeleter {
 
 }  // namespace
 
+long firstInvalidUtf8Offset(const std::string& text) {
+  return firstInvalidByte(text);
+}
+
+std::string toNfd(const std::string& text) {
+  if (text.empty() || firstInvalidByte(text) >= 0) return text;
+  utf8proc_uint8_t* raw = nullptr;
+  const utf8proc_ssize_t length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &raw, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(raw);
+  if (length < 0) return text;
+  return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(length));
+}
+
 bool isValidUtf8(const std::string& text) {
   return firstInvalidByte(text) < 0;
 }

@@ -17,17 +17,35 @@ Expected<ProjectData> prepareProjectData(const config::ExperimentConfig& cfg, co
   const std::string root = resolveProjectPath(projectDir, cfg.data.root);
   const std::string trainFile = (fs::path(root) / cfg.data.train_annotations).string();
   const std::string valFile = (fs::path(root) / cfg.data.val_annotations).string();
-  if (cfg.data.format == "synthetic_captions" && !(fs::exists(trainFile) && fs::exists(valFile))) {
+  if (cfg.data.format == "synthetic_captions") {
     data::SyntheticCaptionOptions options;
     options.trainImages = cfg.data.synthetic.train_images;
     options.valImages = cfg.data.synthetic.val_images;
     options.imageSize = cfg.data.image_size;
     options.captionsPerImage = cfg.data.synthetic.captions_per_image;
     options.seed = cfg.data.synthetic.seed;
-    log.info("generating the synthetic Vietnamese caption set in " + root + " (" + std::to_string(options.trainImages) +
-             " train + " + std::to_string(options.valImages) + " val images)");
-    if (auto s = data::writeSyntheticCaptionDataset(root, options, &progress, &cancel); !s) return s.error();
-    if (cancel.cancelled()) return Error{"cancelled while generating data"};
+    options.questionsPerImage = cfg.data.synthetic.questions_per_image;
+    auto domains = data::parseSyntheticDomains(cfg.data.synthetic.domains);
+    if (!domains) return Error{"data.synthetic.domains: " + domains.error().message};
+    options.domains = *domains;
+    // A set generated with other settings (or by an older version) is regenerated; the
+    // tokenizer trained on its captions goes with it when the captions change.
+    if (!data::syntheticDatasetMatches(root, options)) {
+      const bool stale = fs::exists(trainFile);
+      const std::string tokenizer = resolveProjectPath(projectDir, cfg.data.tokenizer);
+      if (stale && fs::exists(tokenizer) && data::syntheticCaptionsChanged(root, options)) {
+        std::error_code ec;
+        fs::remove(tokenizer, ec);
+        fs::remove(fs::path(tokenizer).replace_extension(".vocab"), ec);
+        log.info("removed the tokenizer trained on the previous synthetic set: " + tokenizer);
+      }
+      log.info(std::string(stale ? "regenerating (settings changed)" : "generating") +
+               " the synthetic Vietnamese caption and VQA set in " + root + " (" + std::to_string(options.trainImages) +
+               " train + " + std::to_string(options.valImages) + " val images; domains " + cfg.data.synthetic.domains +
+               ")");
+      if (auto s = data::writeSyntheticCaptionDataset(root, options, &progress, &cancel); !s) return s.error();
+      if (cancel.cancelled()) return Error{"cancelled while generating data"};
+    }
   }
   const std::string imageDir = (fs::path(root) / cfg.data.image_dir).string();
   ProjectData out;

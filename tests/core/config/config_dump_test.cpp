@@ -24,6 +24,8 @@ ExperimentConfig everyFieldChanged() {
   c.data.tokenizer_type = "bpe";
   c.data.vocab_size = 1000;
   c.data.synthetic = {100, 20, 3, 9223372036854775807ull};
+  c.data.synthetic.questions_per_image = 0;
+  c.data.synthetic.domains = "textures,shapes";
   c.model.patch_size = 16;
   c.model.embed_dim = 48;
   c.model.image = {96, 3, 6, 2.5};
@@ -67,7 +69,7 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   const json dump = experimentToJson(ExperimentConfig{});
   EXPECT_EQ(dump.size(), 6u);
   EXPECT_EQ(dump["data"].size(), 11u);
-  EXPECT_EQ(dump["data"]["synthetic"].size(), 4u);
+  EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
   EXPECT_EQ(dump["model"].size(), 4u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
   EXPECT_EQ(dump["model"]["text"].size(), 4u);

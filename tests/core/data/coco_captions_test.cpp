@@ -66,6 +66,7 @@ TEST(CocoCaptions, GoldenBadRecordsAreReportedOneByOne) {
       {"annotations[8]", "image_id", "missing 'image_id'"},
       {"annotations[10]", "image_id", "must be an integer"},
       {"images[9]", "id", "no annotation refers to image 10"},
+      {"annotations[1]", "caption", "decomposed (NFD) while the rest of the file is NFC"},
   };
   ASSERT_EQ(dataset->problems.size(), expected.size()) << problemLines(*dataset);
   for (std::size_t i = 0; i < expected.size(); ++i) {

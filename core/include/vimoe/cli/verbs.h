@@ -51,14 +51,59 @@ struct DataGenerateOptions {
   int valImages = 256;
   int imageSize = 64;
   int captionsPerImage = 5;
+  int questionsPerImage = 3;
   std::uint64_t seed = 7;
+  std::string domains = "all";
+  int threads = 2;
 };
 int runDataGenerate(const DataGenerateOptions& options);
 
+// PATH: a dataset spec, one annotation file or a folder (see vimoe/data/validate.h).
+// Exit 0 clean, 1 problems found (the good rest loads), 2 nothing could be read.
 struct DataValidateOptions {
-  std::string annotationFile;
-  std::string imageDir;  // default: <dir of file>/images
+  std::string path;
+  std::string format;     // default: detected per file
+  std::string imageDir;   // default: <root>/images when it exists, else <root>
+  bool skipImageDecode = false;
+  int threads = 2;
 };
 int runDataValidate(const DataValidateOptions& options);
+
+// Statistics of a dataset PATH (as for validate); with a tokenizer, its coverage too.
+struct DataStatsOptions {
+  std::string path;
+  std::string format;
+  std::string imageDir;
+  std::string tokenizer;  // a SentencePiece .model: unknown rate and pieces per syllable
+};
+int runDataStats(const DataStatsOptions& options);
+
+// Puts a dataset's text into the FTS5 sample index of a store (default: the project's).
+struct DataIndexOptions {
+  std::string path;
+  std::string format;
+  std::string imageDir;
+  std::string db;    // default: the store of the project PATH lies in
+  std::string name;  // dataset name in the index; default: the folder or file name
+};
+int runDataIndex(const DataIndexOptions& options);
+
+// Trains a SentencePiece model on a dataset's captions and questions and prints its coverage.
+struct DataTokenizerOptions {
+  std::string path;
+  std::string format;
+  std::string imageDir;
+  std::string out;                 // model path, e.g. projects/demo/tokenizer/spm.model
+  std::string type = "unigram";    // unigram | bpe
+  int vocabSize = 512;
+};
+int runDataTokenizer(const DataTokenizerOptions& options);
+
+struct DataSearchOptions {
+  std::string query;
+  std::string db;
+  int limit = 20;
+};
+int runDataSearch(const DataSearchOptions& options);
 
 }  // namespace vimoe::cli

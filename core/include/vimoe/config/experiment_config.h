@@ -12,6 +12,9 @@ struct SyntheticDataConfig {
   int val_images = 256;        // [8, 100000]
   int captions_per_image = 5;  // [1, 20]
   std::uint64_t seed = 7;      // [0, 2^63)
+  int questions_per_image = 3; // [0, 10]; written to vqa_{train,val}.json
+  // Comma-separated visual domains: shapes, digits_clocks, text_signs, textures (or "all").
+  std::string domains = "shapes";
 };
 
 struct DataConfig {

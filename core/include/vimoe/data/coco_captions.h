@@ -7,17 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "vimoe/data/data_problem.h"
 #include "vimoe/util/expected.h"
 
 namespace vimoe::data {
-
-struct DataProblem {
-  std::string file;
-  std::string record;   // e.g. "annotations[12]" or "images[3]"
-  std::string field;    // e.g. "caption"
-  std::string message;
-  std::string toString() const;
-};
 
 struct CaptionImage {
   std::int64_t id = 0;
@@ -28,6 +21,7 @@ struct CaptionImage {
   // read from the extra images[].domain field the generator writes; empty for real datasets.
   // Experts-by-class analytics group routing statistics by it.
   std::string domain;
+  std::size_t recordIndex = 0;  // position in images[], for problems found later (decoding)
 };
 
 struct CaptionDataset {
@@ -36,6 +30,7 @@ struct CaptionDataset {
   std::vector<DataProblem> problems;
 };
 
+// Captions come out NFC with the traditional tone-mark placement (hòa, thúy; text/vietnamese.h).
 // Fails (Error) only when nothing can be read: missing file, malformed JSON, no images[] array.
 // `imageDir` is where file_name is resolved. With `checkImagesExist`, missing image files are
 // problems and their records are skipped.

@@ -10,9 +10,13 @@
 namespace vimoe::text {
 
 bool isValidUtf8(const std::string& text);
+// Byte offset of the first invalid UTF-8 sequence (overlong forms and surrogates included), or -1.
+long firstInvalidUtf8Offset(const std::string& text);
 // NFC normal form; invalid UTF-8 is an error naming the byte offset.
 Expected<std::string> toNfc(const std::string& text);
 bool isNfc(const std::string& text);
+// NFD (canonical decomposition); invalid UTF-8 comes back unchanged.
+std::string toNfd(const std::string& text);
 // NFC for text that must be processed anyway (a query to tokenise): each invalid byte becomes
 // U+FFFD instead of failing.
 std::string toNfcReplacingInvalid(const std::string& text);

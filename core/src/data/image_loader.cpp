@@ -1,0 +1,149 @@
+#include "vimoe/data/image_loader.h"
+
+#include <algorithm>
+#include <numeric>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "data/split_mix.h"
+#include "vimoe/data/augment.h"
+
+namespace vimoe::data {
+
+cv::Mat loadSquareImage(const std::string& path, int imageSize) {
+  cv::Mat image;
+  try {
+    image = cv::imread(path, cv::IMREAD_COLOR);
+  } catch (const cv::Exception&) {
+    return {};
+  }
+  if (image.empty()) return {};
+  if (image.rows == imageSize && image.cols == imageSize) return image;
+  const double scale = double(imageSize) / std::min(image.rows, image.cols);
+  cv::Mat resized;
+  cv::resize(image, resized,
+             cv::Size(std::max(imageSize, int(std::lround(image.cols * scale))),
+                      std::max(imageSize, int(std::lround(image.rows * scale)))),
+             0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  const int x = (resized.cols - imageSize) / 2, y = (resized.rows - imageSize) / 2;
+  return resized(cv::Rect(x, y, imageSize, imageSize)).clone();
+}
+
+void toNormalisedChw(const cv::Mat& bgr, const ImagePipelineOptions& o, float* out) {
+  const int n = o.imageSize;
+  const std::size_t plane = std::size_t(n) * std::size_t(n);
+  for (int y = 0; y < n; ++y) {
+    const auto* row = bgr.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < n; ++x) {
+      const std::size_t at = std::size_t(y) * std::size_t(n) + std::size_t(x);
+      for (int c = 0; c < 3; ++c) {  // RGB out of BGR
+        const float v = row[x][2 - c] / 255.0f;
+        out[std::size_t(c) * plane + at] = (v - o.mean[std::size_t(c)]) / o.std[std::size_t(c)];
+      }
+    }
+  }
+}
+
+PrefetchLoader::PrefetchLoader(const std::vector<Sample>& samples, ImagePipelineOptions pipeline, LoaderOptions options)
+    : m_samples(samples), m_pipeline(std::move(pipeline)), m_options(options) {
+  m_options.batchSize = std::max(1, m_options.batchSize);
+  const auto n = static_cast<std::int64_t>(samples.size());
+  m_batchesPerEpoch = (n + m_options.batchSize - 1) / m_options.batchSize;
+  m_totalBatches = m_batchesPerEpoch * std::max(0, m_options.epochs);
+  for (int e = 0; e < m_options.epochs; ++e) m_orders.push_back(orderForEpoch(e));
+  for (int t = 0; t < std::max(1, m_options.threads); ++t) m_workers.emplace_back([this] { work(); });
+}
+
+PrefetchLoader::~PrefetchLoader() {
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_stopping = true;
+  }
+  m_space.notify_all();
+  m_ready.notify_all();
+  for (auto& t : m_workers) t.join();
+}
+
+std::vector<std::size_t> PrefetchLoader::orderForEpoch(int epoch) const {
+  std::vector<std::size_t> order(m_samples.size());
+  std::iota(order.begin(), order.end(), 0);
+  if (!m_options.shuffle) return order;
+  auto rng = detail::SplitMix64::forItem(m_options.seed, epoch, /*purpose=*/11);
+  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[std::size_t(rng.below(int(i)))]);
+  return order;
+}
+
+void PrefetchLoader::work() {
+  for (;;) {
+    std::int64_t batch = 0;
+    {
+      std::unique_lock<std::mutex> lock(m_mutex);
+      // Build at most prefetchBatches ahead of what the consumer has taken.
+      m_space.wait(lock, [&] {
+        return m_stopping || m_nextToBuild >= m_totalBatches ||
+               m_nextToBuild < m_nextToHand + std::max(1, m_options.prefetchBatches);
+      });
+      if (m_stopping || m_nextToBuild >= m_totalBatches) return;
+      batch = m_nextToBuild++;
+    }
+    LoadedBatch built;
+    try {
+      built = build(batch);
+    } catch (const std::exception& e) {
+      // The consumer waits for this batch number: it must arrive, empty but explained.
+      built = LoadedBatch{};
+      built.index = batch;
+      built.problems.push_back(std::string("batch ") + std::to_string(batch) + " failed: " + e.what());
+    }
+    {
+      std::lock_guard<std::mutex> lock(m_mutex);
+      m_done.emplace(batch, std::move(built));
+    }
+    m_ready.notify_all();
+  }
+}
+
+LoadedBatch PrefetchLoader::build(std::int64_t batch) const {
+  const int epoch = int(batch / m_batchesPerEpoch);
+  const std::int64_t first = (batch % m_batchesPerEpoch) * m_options.batchSize;
+  const auto& order = m_orders[std::size_t(epoch)];
+  const std::size_t end = std::min(order.size(), std::size_t(first + m_options.batchSize));
+  LoadedBatch out;
+  out.index = batch;
+  const int n = m_pipeline.imageSize;
+  const std::size_t stride = 3 * std::size_t(n) * std::size_t(n);
+  out.pixels.assign((end - std::size_t(first)) * stride, 0.0f);
+  for (std::size_t k = std::size_t(first); k < end; ++k) {
+    const std::size_t row = k - std::size_t(first);
+    const Sample& sample = m_samples[order[k]];
+    // The flip coin depends on (seed, epoch, sample), never on which thread drew it.
+    auto coin =
+        detail::SplitMix64::forItem(m_options.seed ^ 0xF11Bu, std::int64_t(order[k]), 12 + std::uint64_t(epoch));
+    const bool flip = m_pipeline.randomFlip && flipAllowed(sample, m_pipeline.format) && coin.below(2) == 1;
+    out.samples.push_back(order[k]);
+    out.flipped.push_back(flip);
+    out.text.push_back(flip ? flippedText(sample) : sample);
+    cv::Mat image = loadSquareImage(sample.imagePath, n);
+    if (image.empty()) {
+      out.problems.push_back(sample.imagePath + ": unreadable image (zeros in batch " + std::to_string(batch) + ")");
+      continue;
+    }
+    if (flip) cv::flip(image, image, 1);
+    toNormalisedChw(image, m_pipeline, out.pixels.data() + row * stride);
+  }
+  return out;
+}
+
+std::optional<LoadedBatch> PrefetchLoader::next() {
+  std::unique_lock<std::mutex> lock(m_mutex);
+  if (m_nextToHand >= m_totalBatches) return std::nullopt;
+  m_ready.wait(lock, [&] { return m_stopping || m_done.count(m_nextToHand) != 0; });
+  if (m_stopping) return std::nullopt;
+  auto node = m_done.extract(m_nextToHand);
+  ++m_nextToHand;
+  lock.unlock();
+  m_space.notify_all();
+  return std::move(node.mapped());
+}
+
+}  // namespace vimoe::data
