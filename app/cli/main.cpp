@@ -53,6 +53,17 @@ int main(int argc, char** argv) {
   std::int64_t showId = 0;
   runsShow->add_option("id", showId, "Run id")->required();
 
+  UpcycleCliOptions upcycle;
+  auto* upcycleCmd = app.add_subcommand("upcycle", "Turn a dense checkpoint into an MoE one (sparse upcycling)");
+  upcycleCmd->add_option("--from", upcycle.from, "Dense checkpoint folder")->required()->check(CLI::ExistingDirectory);
+  upcycleCmd->add_option("--out", upcycle.out, "MoE checkpoint folder to write")->required();
+  upcycleCmd->add_option("--experts", upcycle.experts, "Experts per MoE layer")->check(CLI::Range(1, 1024));
+  upcycleCmd->add_option("--top-k", upcycle.topK, "Experts per token (1 keeps the dense function at step 0)")
+      ->check(CLI::Range(1, 1024));
+  upcycleCmd->add_option("--noise", upcycle.noise, "Noise on each expert copy, in source std units (0 = exact)")
+      ->check(CLI::Range(0.0, 10.0));
+  upcycleCmd->add_option("--set", upcycle.overrides, "Override a key of the MoE config (repeatable)");
+
   auto* dataCmd = app.add_subcommand("data", "Generate or validate datasets");
   dataCmd->require_subcommand(1);
   DataGenerateOptions generate;
@@ -94,6 +105,7 @@ int main(int argc, char** argv) {
       runs.runId = showId;
       return runRunsShow(runs);
     }
+    if (upcycleCmd->parsed()) return runUpcycle(upcycle);
     if (generateCmd->parsed()) return runDataGenerate(generate);
     if (validateCmd->parsed()) return runDataValidate(validate);
   } catch (const std::exception& e) {

@@ -5,6 +5,13 @@
 
 namespace vimoe::train {
 
+namespace {
+
+// The class an image counts under in expert x class matrices.
+std::string imageLabel(const data::CaptionImage& /*entry*/) { return {}; }
+
+}  // namespace
+
 torch::Tensor pixelsFromBytes(const torch::Tensor& imagesUint8) { return imagesUint8.to(torch::kFloat32).div_(255.0); }
 
 Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
@@ -12,6 +19,7 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
   std::vector<torch::Tensor> images;
   std::vector<std::int64_t> ids, captionImage, firstCaption;
   std::int64_t captions = 0;
+  ContrastiveSplit split;
   for (const auto& entry : dataset.images) {
     cv::Mat bgr = cv::imread(entry.imagePath, cv::IMREAD_COLOR);
     if (bgr.empty()) {
@@ -25,6 +33,9 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
     images.push_back(torch::from_blob(rgb.data, {imageSize, imageSize, 3}, torch::kUInt8).permute({2, 0, 1}).clone());
     const auto imageIndex = static_cast<std::int64_t>(images.size()) - 1;
     firstCaption.push_back(captions);
+    split.imagePaths.push_back(entry.imagePath);
+    split.firstCaptionText.push_back(entry.captions.empty() ? std::string() : entry.captions.front());
+    split.labels.push_back(imageLabel(entry));
     for (const auto& caption : entry.captions) {
       const auto encoded = tokenizer.encodePadded(caption, maxTokens);
       ids.insert(ids.end(), encoded.begin(), encoded.end());
@@ -33,7 +44,6 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
     }
   }
   if (images.empty()) return Error::at(dataset.annotationFile, "no readable image with a caption");
-  ContrastiveSplit split;
   split.images = torch::stack(images);
   split.captionIds = torch::tensor(ids, torch::kLong).view({captions, maxTokens});
   split.captionImage = torch::tensor(captionImage, torch::kLong);

@@ -8,14 +8,17 @@ std::map<std::string, double> evaluateContrastive(model::ClipModel& model, const
   torch::NoGradGuard noGrad;
   const bool wasTraining = model->is_training();
   model->eval();
+  const auto device = model->parameters().front().device();
   std::vector<torch::Tensor> images, texts;
   const auto n = split.imageCount();
   for (std::int64_t i = 0; i < n; i += batchSize)
-    images.push_back(model->encodeImages(pixelsFromBytes(split.images.narrow(0, i, std::min<std::int64_t>(batchSize, n - i)))));
+    images.push_back(model->encodeImages(
+        pixelsFromBytes(split.images.narrow(0, i, std::min<std::int64_t>(batchSize, n - i)).to(device))));
   const auto m = split.captionIds.size(0);
   for (std::int64_t i = 0; i < m; i += batchSize)
-    texts.push_back(model->encodeTexts(split.captionIds.narrow(0, i, std::min<std::int64_t>(batchSize, m - i))));
-  const auto imageEmb = torch::cat(images), textEmb = torch::cat(texts);
+    texts.push_back(model->encodeTexts(split.captionIds.narrow(0, i, std::min<std::int64_t>(batchSize, m - i)).to(device)));
+  // Retrieval ranks on the CPU, where the caption-to-image map lives.
+  const auto imageEmb = torch::cat(images).cpu(), textEmb = torch::cat(texts).cpu();
 
   // Loss over batches of (image, first caption) pairs, the same shape as training batches.
   double lossSum = 0;
@@ -27,7 +30,7 @@ std::map<std::string, double> evaluateContrastive(model::ClipModel& model, const
     model::ContrastiveOutput out;
     out.imageEmbeddings = imageEmb.narrow(0, i, len);
     out.textEmbeddings = firstTexts.narrow(0, i, len);
-    lossSum += model->clipLoss(out).item<double>();
+    lossSum += model->contrastiveLoss(out).item<double>();
     ++batches;
   }
   const auto recall = eval::retrievalRecall(imageEmb, textEmb, split.captionImage);
@@ -36,7 +39,9 @@ std::map<std::string, double> evaluateContrastive(model::ClipModel& model, const
           {"val/r1_i2t", recall.imageToTextR1},
           {"val/r5_i2t", recall.imageToTextR5},
           {"val/r1_t2i", recall.textToImageR1},
-          {"val/r5_t2i", recall.textToImageR5}};
+          {"val/r5_t2i", recall.textToImageR5},
+          {"val/r10_i2t", recall.imageToTextR10},
+          {"val/r10_t2i", recall.textToImageR10}};
 }
 
 }  // namespace vimoe::train

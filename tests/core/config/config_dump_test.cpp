@@ -68,13 +68,13 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   EXPECT_EQ(dump.size(), 6u);
   EXPECT_EQ(dump["data"].size(), 11u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 4u);
-  EXPECT_EQ(dump["model"].size(), 4u);
+  EXPECT_EQ(dump["model"].size(), 6u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
   EXPECT_EQ(dump["model"]["text"].size(), 4u);
-  EXPECT_EQ(dump["moe"].size(), 11u);
-  EXPECT_EQ(dump["loss"].size(), 3u);
+  EXPECT_EQ(dump["moe"].size(), 14u);
+  EXPECT_EQ(dump["loss"].size(), 8u);
   EXPECT_EQ(dump["optim"].size(), 10u);
-  EXPECT_EQ(dump["run"].size(), 10u);
+  EXPECT_EQ(dump["run"].size(), 13u);
 }
 
 TEST(ConfigDump, WritesEffectiveValuesWithTheirJsonTypes) {

@@ -61,4 +61,14 @@ struct DataValidateOptions {
 };
 int runDataValidate(const DataValidateOptions& options);
 
+struct UpcycleCliOptions {
+  std::string from;  // dense checkpoint folder
+  std::string out;   // MoE checkpoint folder to write
+  int experts = 8;
+  int topK = 1;
+  double noise = 0.0;  // expert-copy noise, in units of each source tensor's std
+  std::vector<std::string> overrides;  // --set on the MoE config (router, placement, ...)
+};
+int runUpcycle(const UpcycleCliOptions& options);
+
 }  // namespace vimoe::cli
