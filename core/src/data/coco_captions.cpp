@@ -126,6 +126,13 @@ class Loader {
     // Known from here on, so its captions are not reported again as dangling if it is
     // skipped below for a missing file.
     m_idToIndex.emplace(image.id, index);
+    if (const auto domain = record.find("domain"); domain != record.end()) {
+      if (!domain->is_string()) {
+        m_skippedIds.insert(image.id);
+        return problem(name, "domain", "'domain' must be a string, got " + typeName(*domain));
+      }
+      image.domain = domain->get<std::string>();
+    }
     image.imagePath = (fs::path(m_imageDir) / image.fileName).string();
     if (m_checkImagesExist) {
       std::error_code ec;

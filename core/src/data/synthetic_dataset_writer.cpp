@@ -115,7 +115,8 @@ Status writeSyntheticCaptionDataset(const std::string& root, const SyntheticCapt
       images.push_back({{"id", number},
                         {"file_name", std::string(split.name) + "/" + imageFileName(number)},
                         {"height", options.imageSize},
-                        {"width", options.imageSize}});
+                        {"width", options.imageSize},
+                        {"domain", sample.scene.domain}});
       for (const std::string& caption : sample.captions) {
         annotations.push_back({{"id", ++annotationId}, {"image_id", number}, {"caption", caption}});
       }

@@ -95,6 +95,12 @@ TEST(CocoCaptions, GoodRecordsOfABadFileLoad) {
   EXPECT_EQ(dataset->images[1].captions, (std::vector<std::string>{"Bức ảnh có ba hình vuông màu xanh dương nhỏ."}));
 }
 
+TEST(CocoCaptions, RealDatasetsHaveNoDomain) {
+  const auto dataset = loadBad();
+  ASSERT_TRUE(dataset.ok());
+  for (const CaptionImage& image : dataset->images) EXPECT_EQ(image.domain, "") << image.fileName;
+}
+
 TEST(CocoCaptions, WithoutTheImageCheckMissingFilesStillLoad) {
   const auto dataset = loadBad(/*checkImagesExist=*/false);
   ASSERT_TRUE(dataset.ok());
@@ -154,6 +160,24 @@ TEST_F(CocoCaptionsErrorTest, MissingAnnotationsArrayIsAProblemNotAnError) {
   EXPECT_TRUE(loaded->images.empty());
   ASSERT_EQ(loaded->problems.size(), 1u);
   EXPECT_EQ(loaded->problems[0].field, "annotations");
+}
+
+TEST_F(CocoCaptionsErrorTest, DomainFieldIsReadAndANonStringDomainIsAProblem) {
+  std::ofstream(m_dir / "a.png") << "x";  // existence is all the loader checks
+  const auto loaded = loadCocoCaptions(
+      write("d.json",
+            R"({"images": [{"id": 1, "file_name": "a.png", "domain": "digits_clocks"},
+                           {"id": 2, "file_name": "a.png", "domain": 3}],
+                "annotations": [{"image_id": 1, "caption": "Đồng hồ chỉ ba giờ."},
+                                {"image_id": 2, "caption": "x"}]})"),
+      m_dir.string());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  ASSERT_EQ(loaded->images.size(), 1u);
+  EXPECT_EQ(loaded->images[0].domain, "digits_clocks");
+  // Its caption is skipped with it, not reported a second time.
+  ASSERT_EQ(loaded->problems.size(), 1u);
+  EXPECT_EQ(loaded->problems[0].record, "images[1]");
+  EXPECT_EQ(loaded->problems[0].field, "domain");
 }
 
 }  // namespace

@@ -57,6 +57,9 @@ TEST_F(SyntheticDatasetTest, WrittenDatasetLoadsBackWithoutProblems) {
   EXPECT_EQ(train->images.front().id, 1);
   EXPECT_EQ(train->images.front().fileName, "train/000001.png");
   EXPECT_EQ(train->images.front().captions, generateSyntheticCaption(7, 0, 64, 5).captions);
+  // The domain tag travels through images[].domain for expert-by-domain analytics.
+  for (const CaptionImage& image : train->images) EXPECT_FALSE(image.domain.empty()) << image.fileName;
+  EXPECT_EQ(train->images.front().domain, generateSyntheticCaption(7, 0, 64, 5).scene.domain);
 
   const auto val = loadCocoCaptions(root() + "/captions_val.json", root() + "/images");
   ASSERT_TRUE(val.ok()) << val.error().message;

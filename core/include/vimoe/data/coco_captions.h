@@ -24,6 +24,10 @@ struct CaptionImage {
   std::string fileName;       // relative to the image directory
   std::string imagePath;      // resolved absolute or root-relative path
   std::vector<std::string> captions;  // NFC-normalised
+  // Visual domain of a synthetic image ("shapes", "digits_clocks", "text_signs", "textures"),
+  // read from the extra images[].domain field the generator writes; empty for real datasets.
+  // Experts-by-class analytics group routing statistics by it.
+  std::string domain;
 };
 
 struct CaptionDataset {

@@ -17,6 +17,7 @@
 namespace vimoe::data {
 
 struct SyntheticScene {
+  std::string domain = "shapes";  // visual domain tag, written to images[].domain
   std::string shape;     // Vietnamese noun phrase, e.g. "hình tròn"
   std::string colour;    // e.g. "đỏ"
   std::string size;      // "nhỏ" | "lớn"
