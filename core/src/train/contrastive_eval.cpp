@@ -17,23 +17,25 @@ std::map<std::string, double> evaluateContrastive(model::ClipModel& model, const
   const auto m = split.captionIds.size(0);
   for (std::int64_t i = 0; i < m; i += batchSize)
     texts.push_back(model->encodeTexts(split.captionIds.narrow(0, i, std::min<std::int64_t>(batchSize, m - i)).to(device)));
-  // Retrieval ranks on the CPU, where the caption-to-image map lives.
-  const auto imageEmb = torch::cat(images).cpu(), textEmb = torch::cat(texts).cpu();
+  const auto imageOnDevice = torch::cat(images), textOnDevice = torch::cat(texts);
 
-  // Loss over batches of (image, first caption) pairs, the same shape as training batches.
+  // Loss over batches of (image, first caption) pairs, the same shape as training batches. It
+  // runs where the model is: the logit scale (and SigLIP bias) are 0-dim tensors on its device,
+  // and a CUDA 0-dim tensor does not combine with CPU matrices (only CPU scalars move).
   double lossSum = 0;
   int batches = 0;
-  const auto firstTexts = textEmb.index_select(0, split.firstCaption);
+  const auto firstTexts = textOnDevice.index_select(0, split.firstCaption.to(device));
   for (std::int64_t i = 0; i + 1 < n; i += batchSize) {
     const auto len = std::min<std::int64_t>(batchSize, n - i);
     if (len < 2) break;
     model::ContrastiveOutput out;
-    out.imageEmbeddings = imageEmb.narrow(0, i, len);
+    out.imageEmbeddings = imageOnDevice.narrow(0, i, len);
     out.textEmbeddings = firstTexts.narrow(0, i, len);
     lossSum += model->contrastiveLoss(out).item<double>();
     ++batches;
   }
-  const auto recall = eval::retrievalRecall(imageEmb, textEmb, split.captionImage);
+  // Retrieval ranks on the CPU, where the caption-to-image map lives.
+  const auto recall = eval::retrievalRecall(imageOnDevice.cpu(), textOnDevice.cpu(), split.captionImage);
   if (wasTraining) model->train();
   return {{"val/loss", batches ? lossSum / batches : 0.0},
           {"val/r1_i2t", recall.imageToTextR1},
