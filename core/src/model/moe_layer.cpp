@@ -3,6 +3,12 @@
 #include <cmath>
 
 namespace vimoe::model {
+namespace {
+
+// Below this share of filled buffer slots the grouped path does less work than the padded one.
+constexpr double kPaddedFillThreshold = 0.95;
+
+}  // namespace
 
 void ExpertLoadAccumulator::reset(int experts, int choices) {
   auto opts = torch::TensorOptions().dtype(torch::kFloat64);
@@ -48,14 +54,41 @@ std::int64_t MoeLayerImpl::parametersPerExpert() const {
   return (w1.numel() + b1.numel() + w2.numel() + b2.numel()) / m_experts;
 }
 
+// Two ways to run the experts, both loop-free over tokens:
+//  - padded: gather into an [E, C, W] buffer and run two batched matmuls. Simple and one kernel
+//    per matmul, but every empty slot of the buffer is computed too (C is the largest load in
+//    dropless mode, cf x fair share otherwise).
+//  - grouped: sort the kept assignments by expert and run one matmul per expert on exactly its
+//    rows, so the work is exactly k x T tokens whatever the imbalance.
+// Grouped wins as soon as the buffer is noticeably emptier than full; both give the same result
+// (tests/core/model/moe_layer_test.cpp).
 torch::Tensor MoeLayerImpl::runExperts(const torch::Tensor& flat, const RoutingPlan& plan) const {
   const auto width = flat.size(1);
   const auto cap = plan.capacity;
-  auto buffer = torch::zeros({m_experts * cap, width}, flat.options())
-                    .index_copy(0, plan.slot, flat.index_select(0, plan.token));
-  auto hidden = torch::gelu(torch::baddbmm(b1.unsqueeze(1), buffer.view({m_experts, cap, width}), w1));
-  auto out = torch::baddbmm(b2.unsqueeze(1), hidden, w2).view({m_experts * cap, width});
-  return torch::zeros_like(flat).index_add(0, plan.token, out.index_select(0, plan.slot) * plan.gate.unsqueeze(1));
+  const auto assignments = plan.token.numel();
+  if (assignments == 0) return torch::zeros_like(flat);
+  if (assignments >= kPaddedFillThreshold * double(m_experts * cap)) {
+    auto buffer = torch::zeros({m_experts * cap, width}, flat.options())
+                      .index_copy(0, plan.slot, flat.index_select(0, plan.token));
+    auto hidden = torch::gelu(torch::baddbmm(b1.unsqueeze(1), buffer.view({m_experts, cap, width}), w1));
+    auto out = torch::baddbmm(b2.unsqueeze(1), hidden, w2).view({m_experts * cap, width});
+    return torch::zeros_like(flat).index_add(0, plan.token, out.index_select(0, plan.slot) * plan.gate.unsqueeze(1));
+  }
+  // Slots are expert-major, so sorting by slot groups the assignments by expert.
+  const auto order = plan.slot.argsort();
+  const auto tokens = plan.token.index_select(0, order);
+  const auto counts = plan.kept.to(torch::kLong).cpu();  // one host sync: the split sizes
+  const auto rows = flat.index_select(0, tokens).split_with_sizes(
+      c10::IntArrayRef(counts.data_ptr<std::int64_t>(), static_cast<std::size_t>(m_experts)));
+  std::vector<torch::Tensor> outputs;
+  outputs.reserve(static_cast<std::size_t>(m_experts));
+  for (int e = 0; e < m_experts; ++e) {
+    const auto& x = rows[static_cast<std::size_t>(e)];
+    if (x.size(0) == 0) continue;
+    outputs.push_back(torch::addmm(b2[e], torch::gelu(torch::addmm(b1[e], x, w1[e])), w2[e]));
+  }
+  const auto gates = plan.gate.index_select(0, order).unsqueeze(1);
+  return torch::zeros_like(flat).index_add(0, tokens, torch::cat(outputs) * gates);
 }
 
 // DeepSeek-V3's aux-loss-free balancing: nudge under-loaded experts up and over-loaded ones

@@ -3,6 +3,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <map>
+
+#include "zero_shot_prompts.h"
+
 namespace vimoe::train {
 
 namespace {
@@ -49,6 +53,29 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
   split.captionIds = torch::tensor(ids, torch::kLong).view({captions, maxTokens});
   split.captionImage = torch::tensor(captionImage, torch::kLong);
   split.firstCaption = torch::tensor(firstCaption, torch::kLong);
+  std::map<std::string, std::int64_t> classIndex;
+  for (const auto& label : split.labels)
+    if (!label.empty()) classIndex.emplace(label, 0);
+  if (classIndex.size() >= 2 && classIndex.count("") == 0) {
+    std::vector<std::int64_t> promptIds, labelIndex;
+    for (auto& [label, index] : classIndex) {
+      index = static_cast<std::int64_t>(split.classNames.size());
+      split.classNames.push_back(label);
+      const auto ids = tokenizer.encodePadded(zeroShotPrompt(label), maxTokens);
+      promptIds.insert(promptIds.end(), ids.begin(), ids.end());
+    }
+    bool everyImageLabelled = true;
+    for (const auto& label : split.labels) {
+      everyImageLabelled = everyImageLabelled && !label.empty();
+      labelIndex.push_back(label.empty() ? 0 : classIndex[label]);
+    }
+    if (everyImageLabelled) {
+      split.classPromptIds = torch::tensor(promptIds, torch::kLong).view({static_cast<std::int64_t>(classIndex.size()), maxTokens});
+      split.labelIndex = torch::tensor(labelIndex, torch::kLong);
+    } else {
+      split.classNames.clear();
+    }
+  }
   return split;
 }
 

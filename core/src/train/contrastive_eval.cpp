@@ -1,6 +1,7 @@
 #include "contrastive_eval.h"
 
 #include "vimoe/eval/retrieval.h"
+#include "vimoe/eval/zero_shot.h"
 
 namespace vimoe::train {
 
@@ -36,14 +37,20 @@ std::map<std::string, double> evaluateContrastive(model::ClipModel& model, const
   }
   // Retrieval ranks on the CPU, where the caption-to-image map lives.
   const auto recall = eval::retrievalRecall(imageOnDevice.cpu(), textOnDevice.cpu(), split.captionImage);
+  std::map<std::string, double> metrics;
+  if (!split.classNames.empty()) {
+    const auto classEmb = model->encodeTexts(split.classPromptIds.to(device));
+    metrics["val/zero_shot_acc"] = eval::zeroShotAccuracy(imageOnDevice, classEmb, split.labelIndex);
+  }
   if (wasTraining) model->train();
-  return {{"val/loss", batches ? lossSum / batches : 0.0},
+  metrics.insert({{"val/loss", batches ? lossSum / batches : 0.0},
           {"val/r1_i2t", recall.imageToTextR1},
           {"val/r5_i2t", recall.imageToTextR5},
           {"val/r1_t2i", recall.textToImageR1},
           {"val/r5_t2i", recall.textToImageR5},
           {"val/r10_i2t", recall.imageToTextR10},
-          {"val/r10_t2i", recall.textToImageR10}};
+          {"val/r10_t2i", recall.textToImageR10}});
+  return metrics;
 }
 
 }  // namespace vimoe::train

@@ -25,6 +25,10 @@ struct ContrastiveSplit {
   std::vector<std::string> imagePaths;
   std::vector<std::string> firstCaptionText;
   std::vector<std::string> labels;  // class of the image (synthetic domain, dataset label) or ""
+  // Zero-shot classification by label, when the images have at least two distinct labels.
+  std::vector<std::string> classNames;
+  torch::Tensor classPromptIds;  // [C, L] a Vietnamese prompt per class
+  torch::Tensor labelIndex;      // [N] int64 index into classNames
   std::int64_t imageCount() const { return images.size(0); }
 };
 
