@@ -61,9 +61,9 @@ TEST(CliModelInfo, BadConfigIsBadInput) {
 
 TEST(CliBench, JsonHasBothBenchmarksWithRatiosAndRates) {
   test_support::ScratchDir dir;
-  const auto r = runCli({"--threads", "1", "bench", "--json", "--repeat", "1", "--warmup", "0", "--steps", "1",
-                         "--batch", "4"},
-                        dir.path());
+  const auto r =
+      runCli({"--threads", "1", "bench", "--json", "--repeat", "1", "--warmup", "0", "--steps", "1", "--batch", "4"},
+             dir.path());
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto b = nlohmann::json::parse(r.out);
   EXPECT_EQ(b["threads"], 1);

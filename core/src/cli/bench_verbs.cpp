@@ -1,9 +1,9 @@
 // `vimoe bench`: the MoE-layer cost ratio and training throughput (bench/*.h), printed as a
 // table or JSON. The figures depend on the machine and its load; tests never assert on them.
+#include <fmt/format.h>
 #include <torch/torch.h>
 
 #include <cstdio>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "vimoe/bench/moe_layer_bench.h"
@@ -24,8 +24,9 @@ nlohmann::json moeLayerBench(const BenchCliOptions& options) {
   const bench::MoeLayerBenchResult r = bench::benchMoeLayer(o);
   const double target = o.topK, limit = 1.3 * o.topK;
   if (!options.json) {
-    std::printf("MoE layer forward+backward: %d tokens, width %d, hidden %d, E=%d, k=%d; median of %d after %d warm-up\n",
-                o.tokens, o.width, o.hidden, o.experts, o.topK, o.repetitions, o.warmup);
+    std::printf(
+        "MoE layer forward+backward: %d tokens, width %d, hidden %d, E=%d, k=%d; median of %d after %d warm-up\n",
+        o.tokens, o.width, o.hidden, o.experts, o.topK, o.repetitions, o.warmup);
     // The fastest pass is printed too: on a shared machine it is the least disturbed one.
     auto row = [&](const char* name, const bench::TimingSummary& t) {
       std::printf("  %-20s %9.2f ms  %5.2fx dense   (fastest %8.2f ms, %5.2fx)\n", name, t.medianMs,
@@ -34,18 +35,28 @@ nlohmann::json moeLayerBench(const BenchCliOptions& options) {
     row("dense FFN", r.dense);
     row("MoE dropless", r.dropless);
     row(fmt::format("MoE capacity {:g}", o.capacityFactor).c_str(), r.capped);
-    std::printf("  compute-proportional: %.1fx at k=%d; target within 1.3x of it (<= %.2fx): dropless %s, capacity %s\n",
-                target, o.topK, limit, r.droplessRatio() <= limit ? "met" : "NOT met",
-                r.cappedRatio() <= limit ? "met" : "NOT met");
-    std::printf("  (expert buffers: capacity %g pads each expert to %g x k x tokens / E rows, dropless to the busiest "
-                "expert's load)\n\n",
-                o.capacityFactor, o.capacityFactor);
+    std::printf(
+        "  compute-proportional: %.1fx at k=%d; target within 1.3x of it (<= %.2fx): dropless %s, capacity %s\n",
+        target, o.topK, limit, r.droplessRatio() <= limit ? "met" : "NOT met",
+        r.cappedRatio() <= limit ? "met" : "NOT met");
+    std::printf(
+        "  (expert buffers: capacity %g pads each expert to %g x k x tokens / E rows, dropless to the busiest "
+        "expert's load)\n\n",
+        o.capacityFactor, o.capacityFactor);
   }
-  return {{"tokens", o.tokens}, {"width", o.width}, {"hidden", o.hidden}, {"experts", o.experts}, {"top_k", o.topK},
-          {"dense", timingJson(r.dense)}, {"dropless", timingJson(r.dropless)},
-          {"capacity", timingJson(r.capped)}, {"capacity_factor", o.capacityFactor},
-          {"dropless_ratio", r.droplessRatio()}, {"capacity_ratio", r.cappedRatio()},
-          {"compute_proportional_ratio", target}, {"target_ratio", limit}};
+  return {{"tokens", o.tokens},
+          {"width", o.width},
+          {"hidden", o.hidden},
+          {"experts", o.experts},
+          {"top_k", o.topK},
+          {"dense", timingJson(r.dense)},
+          {"dropless", timingJson(r.dropless)},
+          {"capacity", timingJson(r.capped)},
+          {"capacity_factor", o.capacityFactor},
+          {"dropless_ratio", r.droplessRatio()},
+          {"capacity_ratio", r.cappedRatio()},
+          {"compute_proportional_ratio", target},
+          {"target_ratio", limit}};
 }
 
 Expected<nlohmann::json> trainBench(const BenchCliOptions& options) {
@@ -58,9 +69,10 @@ Expected<nlohmann::json> trainBench(const BenchCliOptions& options) {
   if (!cases) return cases.error();
   nlohmann::json rows = nlohmann::json::array();
   if (!options.json)
-    std::printf("Training step (forward, CLIP + aux loss, backward, clip, AdamW) of preset %s: batch %d, %d px, "
-                "%d text tokens, MoE capacity %g; median of %d steps after %d warm-up\n",
-                o.preset.c_str(), o.batchSize, o.imageSize, o.textTokens, o.capacityFactor, o.steps, o.warmupSteps);
+    std::printf(
+        "Training step (forward, CLIP + aux loss, backward, clip, AdamW) of preset %s: batch %d, %d px, "
+        "%d text tokens, MoE capacity %g; median of %d steps after %d warm-up\n",
+        o.preset.c_str(), o.batchSize, o.imageSize, o.textTokens, o.capacityFactor, o.steps, o.warmupSteps);
   const double denseRate = cases->empty() ? 0 : cases->front().samplesPerSecond;
   for (const auto& c : *cases) {
     if (!options.json)
@@ -68,13 +80,21 @@ Expected<nlohmann::json> trainBench(const BenchCliOptions& options) {
                   c.name.c_str(), c.step.medianMs, c.step.minMs, c.samplesPerSecond,
                   denseRate > 0 ? c.samplesPerSecond / denseRate : 0.0, static_cast<long long>(c.parameters),
                   static_cast<long long>(c.activeParameters));
-    rows.push_back({{"name", c.name}, {"experts", c.experts}, {"top_k", c.topK}, {"parameters", c.parameters},
-                    {"active_parameters", c.activeParameters}, {"step", timingJson(c.step)},
+    rows.push_back({{"name", c.name},
+                    {"experts", c.experts},
+                    {"top_k", c.topK},
+                    {"parameters", c.parameters},
+                    {"active_parameters", c.activeParameters},
+                    {"step", timingJson(c.step)},
                     {"samples_per_second", c.samplesPerSecond}});
   }
-  return nlohmann::json{{"preset", o.preset}, {"batch_size", o.batchSize}, {"image_size", o.imageSize},
-                        {"text_tokens", o.textTokens}, {"vocab_size", o.vocabSize},
-                        {"capacity_factor", o.capacityFactor}, {"cases", rows}};
+  return nlohmann::json{{"preset", o.preset},
+                        {"batch_size", o.batchSize},
+                        {"image_size", o.imageSize},
+                        {"text_tokens", o.textTokens},
+                        {"vocab_size", o.vocabSize},
+                        {"capacity_factor", o.capacityFactor},
+                        {"cases", rows}};
 }
 
 }  // namespace

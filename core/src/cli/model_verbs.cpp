@@ -1,6 +1,7 @@
 // `vimoe model info`: size and cost of the model a config describes, from model_info.h.
-#include <cstdio>
 #include <fmt/format.h>
+
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "vimoe/cli/verbs.h"
@@ -10,10 +11,16 @@
 namespace vimoe::cli {
 namespace {
 
-std::string millions(std::int64_t n) { return fmt::format("{:.3f} M", double(n) / 1e6); }
-std::string mflops(std::int64_t n) { return fmt::format("{:.2f}", double(n) / 1e6); }
+std::string millions(std::int64_t n) {
+  return fmt::format("{:.3f} M", double(n) / 1e6);
+}
+std::string mflops(std::int64_t n) {
+  return fmt::format("{:.2f}", double(n) / 1e6);
+}
 
-int hiddenUnits(const config::TowerConfig& tower) { return static_cast<int>(tower.width * tower.mlp_ratio + 0.5); }
+int hiddenUnits(const config::TowerConfig& tower) {
+  return static_cast<int>(tower.width * tower.mlp_ratio + 0.5);
+}
 
 nlohmann::json towerJson(const model::TowerInfo& t, const config::TowerConfig& shape) {
   const model::FlopBreakdown& f = t.flops;
@@ -24,21 +31,33 @@ nlohmann::json towerJson(const model::TowerInfo& t, const config::TowerConfig& s
           {"tokens", t.tokens},
           {"parameters", t.parameters},
           {"active_parameters", t.activeParameters},
-          {"flops", {{"embedding", f.embedding}, {"qkv", f.qkv}, {"attention", f.attention},
-                     {"projection", f.projection}, {"ffn", f.ffn}, {"head", f.head}, {"total", f.total()}}},
+          {"flops",
+           {{"embedding", f.embedding},
+            {"qkv", f.qkv},
+            {"attention", f.attention},
+            {"projection", f.projection},
+            {"ffn", f.ffn},
+            {"head", f.head},
+            {"total", f.total()}}},
           {"moe_layers", t.moeLayers}};
 }
 
 nlohmann::json infoJson(const config::ExperimentConfig& cfg, const model::ModelInfo& info) {
-  return {{"preset", info.preset},
-          {"embed_dim", cfg.model.embed_dim},
-          {"moe", {{"enabled", cfg.moe.enabled}, {"num_experts", cfg.moe.num_experts}, {"top_k", cfg.moe.top_k},
-                   {"towers", cfg.moe.towers}, {"placement", cfg.moe.placement}, {"placement_n", cfg.moe.placement_n}}},
-          {"towers", {{"image", towerJson(info.image, cfg.model.image)}, {"text", towerJson(info.text, cfg.model.text)}}},
-          {"shared_parameters", info.sharedParameters},
-          {"total", {{"parameters", info.parameters()}, {"active_parameters", info.activeParameters()},
-                     {"flops", info.flops()}}},
-          {"flops_counted", model::costCountedText()}};
+  return {
+      {"preset", info.preset},
+      {"embed_dim", cfg.model.embed_dim},
+      {"moe",
+       {{"enabled", cfg.moe.enabled},
+        {"num_experts", cfg.moe.num_experts},
+        {"top_k", cfg.moe.top_k},
+        {"towers", cfg.moe.towers},
+        {"placement", cfg.moe.placement},
+        {"placement_n", cfg.moe.placement_n}}},
+      {"towers", {{"image", towerJson(info.image, cfg.model.image)}, {"text", towerJson(info.text, cfg.model.text)}}},
+      {"shared_parameters", info.sharedParameters},
+      {"total",
+       {{"parameters", info.parameters()}, {"active_parameters", info.activeParameters()}, {"flops", info.flops()}}},
+      {"flops_counted", model::costCountedText()}};
 }
 
 void printTowerRow(const model::TowerInfo& t, const config::TowerConfig& shape) {
@@ -49,8 +68,9 @@ void printTowerRow(const model::TowerInfo& t, const config::TowerConfig& shape) 
 
 void printBreakdownRow(const model::TowerInfo& t) {
   const model::FlopBreakdown& f = t.flops;
-  std::printf("%-7s %10s %10s %10s %10s %10s %10s\n", t.name.c_str(), mflops(f.embedding).c_str(), mflops(f.qkv).c_str(),
-              mflops(f.attention).c_str(), mflops(f.projection).c_str(), mflops(f.ffn).c_str(), mflops(f.head).c_str());
+  std::printf("%-7s %10s %10s %10s %10s %10s %10s\n", t.name.c_str(), mflops(f.embedding).c_str(),
+              mflops(f.qkv).c_str(), mflops(f.attention).c_str(), mflops(f.projection).c_str(), mflops(f.ffn).c_str(),
+              mflops(f.head).c_str());
 }
 
 void printInfo(const config::ExperimentConfig& cfg, const model::ModelInfo& info) {

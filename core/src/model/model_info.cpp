@@ -9,14 +9,22 @@ using Count = std::int64_t;
 
 // The same rounding and tower selection as encoders.cpp; the parameter-count test against a
 // built ClipModel fails if the two drift apart.
-Count hiddenUnits(const config::TowerConfig& tower) { return static_cast<int>(tower.width * tower.mlp_ratio + 0.5); }
+Count hiddenUnits(const config::TowerConfig& tower) {
+  return static_cast<int>(tower.width * tower.mlp_ratio + 0.5);
+}
 bool towerHasMoe(const config::MoeConfig& moe, const std::string& tower) {
   return moe.towers == "both" || moe.towers == tower;
 }
 
-Count layerNormParams(Count width) { return 2 * width; }
-Count linearParams(Count in, Count out, bool bias) { return in * out + (bias ? out : 0); }
-Count expertParams(Count width, Count hidden) { return linearParams(width, hidden, true) + linearParams(hidden, width, true); }
+Count layerNormParams(Count width) {
+  return 2 * width;
+}
+Count linearParams(Count in, Count out, bool bias) {
+  return in * out + (bias ? out : 0);
+}
+Count expertParams(Count width, Count hidden) {
+  return linearParams(width, hidden, true) + linearParams(hidden, width, true);
+}
 
 // Blocks, final norm and projection: everything but the tower's input embedding.
 void addBlocks(TowerInfo& info, const config::TowerConfig& tower, const config::MoeConfig& moe, int embedDim) {
@@ -51,7 +59,8 @@ void addBlocks(TowerInfo& info, const config::TowerConfig& tower, const config::
 TowerInfo imageTower(const config::ExperimentConfig& cfg) {
   const config::TowerConfig& tower = cfg.model.image;
   const Count w = tower.width, patch = cfg.model.patch_size;
-  const Count patches = Count(cfg.data.image_size / cfg.model.patch_size) * (cfg.data.image_size / cfg.model.patch_size);
+  const Count patches =
+      Count(cfg.data.image_size / cfg.model.patch_size) * (cfg.data.image_size / cfg.model.patch_size);
   TowerInfo info;
   info.name = "image";
   info.tokens = static_cast<int>(patches + 1);  // + class token

@@ -1,7 +1,8 @@
 // The benchmark plumbing: summaries and call counts (never the measured times themselves).
+#include "vimoe/bench/timing.h"
+
 #include <gtest/gtest.h>
 
-#include "vimoe/bench/timing.h"
 #include "vimoe/bench/train_bench.h"
 
 using namespace vimoe;

@@ -1,9 +1,10 @@
 // Size presets: applied before the file's fields, so explicit fields win; dumped resolved.
+#include "vimoe/config/model_presets.h"
+
 #include <gtest/gtest.h>
 
 #include "issue_strings.h"
 #include "vimoe/config/config_io.h"
-#include "vimoe/config/model_presets.h"
 
 namespace vimoe::config {
 namespace {

@@ -1,11 +1,12 @@
 // The analytic model description behind `vimoe model info`: its parameter counts must equal
 // those of the ClipModel the same config builds, and its FLOPs are checked by hand.
+#include "vimoe/model/model_info.h"
+
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
 #include "vimoe/config/model_presets.h"
 #include "vimoe/model/clip_model.h"
-#include "vimoe/model/model_info.h"
 
 using namespace vimoe;
 

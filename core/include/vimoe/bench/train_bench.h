@@ -16,18 +16,18 @@ namespace vimoe::bench {
 struct TrainBenchOptions {
   std::string preset = "tiny";
   int batchSize = 64;
-  int imageSize = 64;      // patch 8 (the config default)
-  int textTokens = 24;     // padded length; real lengths are drawn from [8, textTokens]
-  int vocabSize = 256;     // the demo's
+  int imageSize = 64;            // patch 8 (the config default)
+  int textTokens = 24;           // padded length; real lengths are drawn from [8, textTokens]
+  int vocabSize = 256;           // the demo's
   double capacityFactor = 1.25;  // moe.capacity_factor_train of the MoE cases
   int warmupSteps = 3;
-  int steps = 10;          // timed steps; samples/s comes from their median
+  int steps = 10;  // timed steps; samples/s comes from their median
   std::uint64_t seed = 0;
 };
 
 struct TrainBenchCase {
-  std::string name;        // "dense", "moe-e4-k1", "moe-e8-k2"
-  int experts = 0;         // 0 = dense
+  std::string name;  // "dense", "moe-e4-k1", "moe-e8-k2"
+  int experts = 0;   // 0 = dense
   int topK = 0;
   std::int64_t parameters = 0;
   std::int64_t activeParameters = 0;

@@ -29,8 +29,8 @@ struct FlopBreakdown {
 };
 
 struct TowerInfo {
-  std::string name;                // "image" | "text"
-  int tokens = 0;                  // sequence length the FLOPs are counted at
+  std::string name;  // "image" | "text"
+  int tokens = 0;    // sequence length the FLOPs are counted at
   std::int64_t parameters = 0;
   std::int64_t activeParameters = 0;
   FlopBreakdown flops;
@@ -43,9 +43,7 @@ struct ModelInfo {
   TowerInfo text;
   std::int64_t sharedParameters = 0;  // the learned temperature
   std::int64_t parameters() const { return image.parameters + text.parameters + sharedParameters; }
-  std::int64_t activeParameters() const {
-    return image.activeParameters + text.activeParameters + sharedParameters;
-  }
+  std::int64_t activeParameters() const { return image.activeParameters + text.activeParameters + sharedParameters; }
   std::int64_t flops() const { return image.flops.total() + text.flops.total(); }
 };
 
