@@ -79,6 +79,26 @@ int main(int argc, char** argv) {
   validateCmd->add_option("file", validate.annotationFile, "Annotation JSON")->required();
   validateCmd->add_option("--images", validate.imageDir, "Image folder (default: <file's folder>/images)");
 
+  auto* modelCmd = app.add_subcommand("model", "Describe a model");
+  modelCmd->require_subcommand(1);
+  ModelInfoOptions modelInfo;
+  auto* modelInfoCmd = modelCmd->add_subcommand("info", "Parameters (total, active per token), FLOPs, MoE layers");
+  modelInfoCmd->add_option("config", modelInfo.configFile, "Experiment config (JSON)")->required();
+  modelInfoCmd->add_option("--set", modelInfo.overrides, "Override a key: a.b=value (repeatable)");
+  modelInfoCmd->add_flag("--json", modelInfo.json, "JSON output");
+
+  BenchCliOptions bench;
+  auto* benchCmd = app.add_subcommand("bench", "MoE layer vs dense FFN cost, training samples/s of a preset");
+  benchCmd->add_option("--what", bench.what, "moe-layer | train | all")
+      ->check(CLI::IsMember({"moe-layer", "train", "all"}));
+  benchCmd->add_flag("--json", bench.json, "JSON output");
+  benchCmd->add_option("--preset", bench.preset, "Model of the training benchmark")
+      ->check(CLI::IsMember({"tiny", "small", "base", "large"}));
+  benchCmd->add_option("--batch", bench.batchSize, "Training batch size")->check(CLI::Range(2, 65536));
+  benchCmd->add_option("--steps", bench.steps, "Timed training steps")->check(CLI::Range(1, 100000));
+  benchCmd->add_option("--repeat", bench.repetitions, "Timed MoE-layer passes")->check(CLI::Range(1, 100000));
+  benchCmd->add_option("--warmup", bench.warmup, "Untimed passes and steps first")->check(CLI::Range(0, 100000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -108,6 +128,8 @@ int main(int argc, char** argv) {
     if (upcycleCmd->parsed()) return runUpcycle(upcycle);
     if (generateCmd->parsed()) return runDataGenerate(generate);
     if (validateCmd->parsed()) return runDataValidate(validate);
+    if (modelInfoCmd->parsed()) return runModelInfo(modelInfo);
+    if (benchCmd->parsed()) return runBench(bench);
   } catch (const std::exception& e) {
     // A broken invariant in the core: report it instead of dying with a core dump.
     std::fprintf(stderr, "internal error: %s\n", e.what());

@@ -46,6 +46,8 @@ void describe(TowerConfig& c, V& v) {
 
 template <class V>
 void describe(ModelConfig& c, V& v) {
+  // experimentFromJson applies the named preset before this description is read.
+  v.choice("preset", c.preset, {"custom", "tiny", "small", "base", "large"});
   v.number("patch_size", c.patch_size, 2, 64);
   v.number("embed_dim", c.embed_dim, 8, 4096);
   v.object("image", c.image);

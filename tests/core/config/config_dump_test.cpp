@@ -24,6 +24,7 @@ ExperimentConfig everyFieldChanged() {
   c.data.tokenizer_type = "bpe";
   c.data.vocab_size = 1000;
   c.data.synthetic = {100, 20, 3, 9223372036854775807ull};
+  c.model.preset = "small";  // and every shape field below overrides it
   c.model.patch_size = 16;
   c.model.embed_dim = 48;
   c.model.image = {96, 3, 6, 2.5};
@@ -68,7 +69,7 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   EXPECT_EQ(dump.size(), 6u);
   EXPECT_EQ(dump["data"].size(), 11u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 4u);
-  EXPECT_EQ(dump["model"].size(), 6u);
+  EXPECT_EQ(dump["model"].size(), 7u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
   EXPECT_EQ(dump["model"]["text"].size(), 4u);
   EXPECT_EQ(dump["moe"].size(), 14u);

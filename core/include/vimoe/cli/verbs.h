@@ -71,4 +71,22 @@ struct UpcycleCliOptions {
 };
 int runUpcycle(const UpcycleCliOptions& options);
 
+struct ModelInfoOptions {
+  std::string configFile;
+  std::vector<std::string> overrides;
+  bool json = false;
+};
+int runModelInfo(const ModelInfoOptions& options);
+
+struct BenchCliOptions {
+  std::string what = "all";      // moe-layer | train | all
+  bool json = false;
+  std::string preset = "tiny";   // model of the training benchmark
+  int batchSize = 64;
+  int steps = 10;                // timed training steps
+  int repetitions = 15;          // timed MoE-layer passes
+  int warmup = 3;                // untimed passes / steps before each measurement
+};
+int runBench(const BenchCliOptions& options);
+
 }  // namespace vimoe::cli

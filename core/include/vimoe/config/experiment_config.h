@@ -38,6 +38,9 @@ struct TowerConfig {
 };
 
 struct ModelConfig {
+  // custom | tiny | small | base | large (model_presets.h): sets the tower shapes and embed_dim
+  // below before the file is read; fields the file sets explicitly win.
+  std::string preset = "custom";
   int patch_size = 8;    // [2, 64], divides data.image_size
   int embed_dim = 64;    // [8, 4096], shared image-text space
   TowerConfig image;
