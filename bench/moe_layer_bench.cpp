@@ -41,12 +41,12 @@ void BM_DenseFfn(benchmark::State& state) {
 void BM_MoeLayer(benchmark::State& state) {
   torch::manual_seed(0);
   const int experts = static_cast<int>(state.range(0)), k = static_cast<int>(state.range(1));
-  vimoe::model::MoeLayer moe(kWidth, kHidden, moeConfig(experts, k, 1.25), vimoe::model::Modality::Image);
+  vimoe::model::MoeLayer moe(kWidth, kHidden, moeConfig(experts, k, 1.25));
   const auto x = torch::randn({1, kTokens, kWidth});
   for (auto _ : state) {
     moe->zero_grad();
     vimoe::model::AuxLosses aux;
-    (moe->forward(x, torch::Tensor(), aux).sum() + aux.meanLoadBalance()).backward();
+    (moe->forward(x, torch::Tensor(), vimoe::model::Modality::Image, aux).sum() + aux.meanLoadBalance()).backward();
   }
   state.counters["tokens/s"] = benchmark::Counter(double(kTokens), benchmark::Counter::kIsIterationInvariantRate);
 }

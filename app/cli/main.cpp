@@ -53,6 +53,17 @@ int main(int argc, char** argv) {
   std::int64_t showId = 0;
   runsShow->add_option("id", showId, "Run id")->required();
 
+  UpcycleCliOptions upcycle;
+  auto* upcycleCmd = app.add_subcommand("upcycle", "Turn a dense checkpoint into an MoE one (sparse upcycling)");
+  upcycleCmd->add_option("--from", upcycle.from, "Dense checkpoint folder")->required()->check(CLI::ExistingDirectory);
+  upcycleCmd->add_option("--out", upcycle.out, "MoE checkpoint folder to write")->required();
+  upcycleCmd->add_option("--experts", upcycle.experts, "Experts per MoE layer")->check(CLI::Range(1, 1024));
+  upcycleCmd->add_option("--top-k", upcycle.topK, "Experts per token (1 keeps the dense function at step 0)")
+      ->check(CLI::Range(1, 1024));
+  upcycleCmd->add_option("--noise", upcycle.noise, "Noise on each expert copy, in source std units (0 = exact)")
+      ->check(CLI::Range(0.0, 10.0));
+  upcycleCmd->add_option("--set", upcycle.overrides, "Override a key of the MoE config (repeatable)");
+
   auto* dataCmd = app.add_subcommand("data", "Generate, validate and describe datasets");
   dataCmd->require_subcommand(1);
   DataGenerateOptions generate;
@@ -111,6 +122,26 @@ int main(int argc, char** argv) {
   searchCmd->add_option("--db", search.db, "Store holding the index")->required();
   searchCmd->add_option("--limit", search.limit, "Most hits to print")->check(CLI::Range(1, 100000));
 
+  auto* modelCmd = app.add_subcommand("model", "Describe a model");
+  modelCmd->require_subcommand(1);
+  ModelInfoOptions modelInfo;
+  auto* modelInfoCmd = modelCmd->add_subcommand("info", "Parameters (total, active per token), FLOPs, MoE layers");
+  modelInfoCmd->add_option("config", modelInfo.configFile, "Experiment config (JSON)")->required();
+  modelInfoCmd->add_option("--set", modelInfo.overrides, "Override a key: a.b=value (repeatable)");
+  modelInfoCmd->add_flag("--json", modelInfo.json, "JSON output");
+
+  BenchCliOptions bench;
+  auto* benchCmd = app.add_subcommand("bench", "MoE layer vs dense FFN cost, training samples/s of a preset");
+  benchCmd->add_option("--what", bench.what, "moe-layer | train | all")
+      ->check(CLI::IsMember({"moe-layer", "train", "all"}));
+  benchCmd->add_flag("--json", bench.json, "JSON output");
+  benchCmd->add_option("--preset", bench.preset, "Model of the training benchmark")
+      ->check(CLI::IsMember({"tiny", "small", "base", "large"}));
+  benchCmd->add_option("--batch", bench.batchSize, "Training batch size")->check(CLI::Range(2, 65536));
+  benchCmd->add_option("--steps", bench.steps, "Timed training steps")->check(CLI::Range(1, 100000));
+  benchCmd->add_option("--repeat", bench.repetitions, "Timed MoE-layer passes")->check(CLI::Range(1, 100000));
+  benchCmd->add_option("--warmup", bench.warmup, "Untimed passes and steps first")->check(CLI::Range(0, 100000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -137,12 +168,15 @@ int main(int argc, char** argv) {
       runs.runId = showId;
       return runRunsShow(runs);
     }
+    if (upcycleCmd->parsed()) return runUpcycle(upcycle);
     if (generateCmd->parsed()) return runDataGenerate(generate);
     if (validateCmd->parsed()) return runDataValidate(validate);
     if (statsCmd->parsed()) return runDataStats(stats);
     if (indexCmd->parsed()) return runDataIndex(index);
     if (searchCmd->parsed()) return runDataSearch(search);
     if (tokenizerCmd->parsed()) return runDataTokenizer(tokenizer);
+    if (modelInfoCmd->parsed()) return runModelInfo(modelInfo);
+    if (benchCmd->parsed()) return runBench(bench);
   } catch (const std::exception& e) {
     // A broken invariant in the core: report it instead of dying with a core dump.
     std::fprintf(stderr, "internal error: %s\n", e.what());

@@ -48,10 +48,14 @@ void describe(TowerConfig& c, V& v) {
 
 template <class V>
 void describe(ModelConfig& c, V& v) {
+  // experimentFromJson applies the named preset before this description is read.
+  v.choice("preset", c.preset, {"custom", "tiny", "small", "base", "large"});
   v.number("patch_size", c.patch_size, 2, 64);
   v.number("embed_dim", c.embed_dim, 8, 4096);
   v.object("image", c.image);
   v.object("text", c.text);
+  v.flag("shared_tower", c.shared_tower);
+  v.text("init_from", c.init_from, TextRule::Any);
 }
 
 template <class V>
@@ -59,7 +63,7 @@ void describe(MoeConfig& c, V& v) {
   v.flag("enabled", c.enabled);
   v.number("num_experts", c.num_experts, 1, 1024);
   v.number("top_k", c.top_k, 1, 1024);  // and at most num_experts, checked in validate.cpp
-  v.choice("router", c.router, {"top_k"});
+  v.choice("router", c.router, {"top_k", "noisy_top_k", "batch_priority", "expert_choice"});
   v.choice("gate_norm", c.gate_norm, {"auto", "renormalize", "softmax"});
   v.number("capacity_factor_train", c.capacity_factor_train, 0.0, 64.0, Open::None);
   v.number("capacity_factor_eval", c.capacity_factor_eval, 0.0, 64.0, Open::None);
@@ -67,13 +71,21 @@ void describe(MoeConfig& c, V& v) {
   v.choice("placement", c.placement, {"every_nth", "last_n"});
   v.number("placement_n", c.placement_n, 1, 64);
   v.number("router_init_std", c.router_init_std, 0.0, 1.0, Open::None);
+  v.number("noise_std", c.noise_std, 0.0, 10.0, Open::None);
+  v.flag("shared_expert", c.shared_expert);
+  v.number("bias_update_rate", c.bias_update_rate, 0.0, 1.0, Open::None);
 }
 
 template <class V>
 void describe(LossConfig& c, V& v) {
-  v.choice("contrastive", c.contrastive, {"clip"});
+  v.choice("contrastive", c.contrastive, {"clip", "siglip"});
   v.number("load_balance_weight", c.load_balance_weight, 0.0, 10.0, Open::None);
   v.number("z_loss_weight", c.z_loss_weight, 0.0, 10.0, Open::None);
+  v.number("importance_weight", c.importance_weight, 0.0, 10.0, Open::None);
+  v.number("load_weight", c.load_weight, 0.0, 10.0, Open::None);
+  v.number("entropy_local_weight", c.entropy_local_weight, 0.0, 10.0, Open::None);
+  v.number("entropy_global_weight", c.entropy_global_weight, 0.0, 10.0, Open::None);
+  v.number("entropy_global_min_experts", c.entropy_global_min_experts, 1.0, 1024.0, Open::None);
 }
 
 template <class V>
@@ -102,6 +114,9 @@ void describe(RunConfig& c, V& v) {
   v.number("checkpoint_every", c.checkpoint_every, 1, kNoLimit);
   v.number("threads", c.threads, 0, 1024);
   v.text("checkpoint_dir", c.checkpoint_dir, TextRule::NonEmpty);
+  v.number("routing_every", c.routing_every, 1, kNoLimit);
+  v.number("probe_images", c.probe_images, 0, 256);
+  v.choice("device", c.device, {"auto", "cpu", "cuda"});
 }
 
 template <class V>

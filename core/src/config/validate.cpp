@@ -41,8 +41,37 @@ void checkPlacement(const ExperimentConfig& config, std::vector<ConfigIssue>& is
   checkAtMost("moe.placement_n", moe.placement_n, 1, "model." + tower + ".depth", depth, issues);
 }
 
+// A LIMoE shared tower runs model.image's blocks for text too; a different model.text would be
+// silently ignored, so it must say the same.
+void checkSharedTower(const ModelConfig& model, std::vector<ConfigIssue>& issues) {
+  if (!model.shared_tower) return;
+  auto same = [&](const char* field, double text, double image) {
+    if (text != image)
+      issues.push_back({std::string("model.text.") + field, "must equal model.image." + std::string(field) +
+                                                                " when model.shared_tower is true"});
+  };
+  same("width", model.text.width, model.image.width);
+  same("depth", model.text.depth, model.image.depth);
+  same("heads", model.text.heads, model.image.heads);
+  same("mlp_ratio", model.text.mlp_ratio, model.image.mlp_ratio);
+}
+
+// Loss terms that only exist for some routers: asking for them otherwise is a mistake.
+void checkRouterLosses(const ExperimentConfig& config, std::vector<ConfigIssue>& issues) {
+  const auto& moe = config.moe;
+  if (config.loss.load_weight > 0 && moe.router != "noisy_top_k")
+    issues.push_back({"loss.load_weight", "the load loss needs moe.router = \"noisy_top_k\" (it is " + moe.router + ")"});
+  if (moe.bias_update_rate > 0 && moe.router == "expert_choice")
+    issues.push_back({"moe.bias_update_rate", "aux-loss-free balancing applies to token-choice routers, not expert_choice"});
+  if (config.loss.entropy_global_weight > 0 && moe.num_experts >= 1 && config.loss.entropy_global_min_experts > moe.num_experts)
+    issues.push_back({"loss.entropy_global_min_experts", "must be at most moe.num_experts (" +
+                                                             std::to_string(moe.num_experts) + ")"});
+}
+
 void checkCrossField(const ExperimentConfig& config, std::vector<ConfigIssue>& issues) {
   checkAtMost("moe.top_k", config.moe.top_k, 1, "moe.num_experts", config.moe.num_experts, issues);
+  checkSharedTower(config.model, issues);
+  checkRouterLosses(config, issues);
   checkPlacement(config, issues);
   checkTowerHeads("image", config.model.image, issues);
   checkTowerHeads("text", config.model.text, issues);

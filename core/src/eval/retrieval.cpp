@@ -18,12 +18,14 @@ double recallAtK(const torch::Tensor& similarity, const torch::Tensor& correct, 
 RetrievalScores retrievalRecall(const torch::Tensor& imageEmb, const torch::Tensor& textEmb, const torch::Tensor& captionImage) {
   torch::NoGradGuard noGrad;
   const auto similarity = torch::matmul(imageEmb, textEmb.t());  // [N, M]
-  const auto correct = torch::arange(imageEmb.size(0), torch::kLong).unsqueeze(1).eq(captionImage.unsqueeze(0));
+  const auto correct = torch::arange(imageEmb.size(0), captionImage.options()).unsqueeze(1).eq(captionImage.unsqueeze(0));
   RetrievalScores s;
   s.imageToTextR1 = recallAtK(similarity, correct, 1);
   s.imageToTextR5 = recallAtK(similarity, correct, 5);
   s.textToImageR1 = recallAtK(similarity.t(), correct.t(), 1);
   s.textToImageR5 = recallAtK(similarity.t(), correct.t(), 5);
+  s.imageToTextR10 = recallAtK(similarity, correct, 10);
+  s.textToImageR10 = recallAtK(similarity.t(), correct.t(), 10);
   return s;
 }
 

@@ -3,38 +3,59 @@
 #include <cmath>
 
 namespace vimoe::model {
+namespace {
+
+torch::Tensor normalized(const torch::Tensor& x) {
+  return torch::nn::functional::normalize(x, torch::nn::functional::NormalizeFuncOptions().dim(-1));
+}
+
+}  // namespace
 
 ClipModelImpl::ClipModelImpl(const config::ExperimentConfig& cfg) {
   m_vision = register_module("image", VisionEncoder(cfg));
-  m_text = register_module("text", TextEncoder(cfg));
-  m_logitScale = register_parameter("logit_scale", torch::full({}, std::log(1.0 / 0.07)));
+  m_text = register_module("text", TextEncoder(cfg, cfg.model.shared_tower ? &m_vision->blocks() : nullptr));
+  const bool siglip = cfg.loss.contrastive == "siglip";
+  m_logitScale = register_parameter("logit_scale", torch::full({}, siglip ? std::log(10.0) : std::log(1.0 / 0.07)));
+  if (siglip) m_logitBias = register_parameter("logit_bias", torch::full({}, -10.0));
+  int index = 0;
+  for (auto& [name, layer] : moeLayers()) layer->setLayerIndex(index++);
 }
 
 ContrastiveOutput ClipModelImpl::forward(const torch::Tensor& pixels, const torch::Tensor& ids) {
   ContrastiveOutput out;
-  out.imageEmbeddings = torch::nn::functional::normalize(m_vision->forward(pixels, out.aux),
-                                                         torch::nn::functional::NormalizeFuncOptions().dim(-1));
-  out.textEmbeddings = torch::nn::functional::normalize(m_text->forward(ids, out.aux),
-                                                        torch::nn::functional::NormalizeFuncOptions().dim(-1));
+  out.imageEmbeddings = normalized(m_vision->forward(pixels, out.aux));
+  out.textEmbeddings = normalized(m_text->forward(ids, out.aux));
   return out;
 }
 
 torch::Tensor ClipModelImpl::encodeImages(const torch::Tensor& pixels) {
   AuxLosses aux;
-  return torch::nn::functional::normalize(m_vision->forward(pixels, aux),
-                                          torch::nn::functional::NormalizeFuncOptions().dim(-1));
+  return normalized(m_vision->forward(pixels, aux));
 }
 
 torch::Tensor ClipModelImpl::encodeTexts(const torch::Tensor& ids) {
   AuxLosses aux;
-  return torch::nn::functional::normalize(m_text->forward(ids, aux), torch::nn::functional::NormalizeFuncOptions().dim(-1));
+  return normalized(m_text->forward(ids, aux));
+}
+
+torch::Tensor ClipModelImpl::contrastiveLoss(const ContrastiveOutput& out) const {
+  return usesSiglip() ? siglipLoss(out) : clipLoss(out);
 }
 
 torch::Tensor ClipModelImpl::clipLoss(const ContrastiveOutput& out) const {
   const auto logits = logitScale() * torch::matmul(out.imageEmbeddings, out.textEmbeddings.t());
-  const auto targets = torch::arange(logits.size(0), torch::kLong);
+  const auto targets = torch::arange(logits.size(0), logits.options().dtype(torch::kLong));
   return 0.5 * (torch::nn::functional::cross_entropy(logits, targets) +
                 torch::nn::functional::cross_entropy(logits.t(), targets));
+}
+
+// -1/B sum_ij log sigmoid(z_ij (t x_i.y_j + b)), z = +1 on the diagonal and -1 elsewhere
+// (OpenCLIP SigLipLoss); logsigmoid keeps it finite for large margins.
+torch::Tensor ClipModelImpl::siglipLoss(const ContrastiveOutput& out) const {
+  const auto logits = m_logitScale.exp() * torch::matmul(out.imageEmbeddings, out.textEmbeddings.t()) + m_logitBias;
+  const auto n = logits.size(0);
+  const auto labels = 2.0 * torch::eye(n, logits.options()) - 1.0;
+  return -torch::log_sigmoid(labels * logits).sum() / double(n);
 }
 
 std::vector<std::pair<std::string, MoeLayer>> ClipModelImpl::moeLayers() {
@@ -43,8 +64,8 @@ std::vector<std::pair<std::string, MoeLayer>> ClipModelImpl::moeLayers() {
     for (std::size_t i = 0; i < blocks.size(); ++i)
       if (blocks[i]->isMoe()) layers.emplace_back(tower + ".blocks." + std::to_string(i), blocks[i]->moeLayer());
   };
-  collect("image", m_vision->blocks());
-  collect("text", m_text->blocks());
+  collect(m_text->sharesBlocks() ? "shared" : "image", m_vision->blocks());
+  if (!m_text->sharesBlocks()) collect("text", m_text->blocks());
   return layers;
 }
 
@@ -52,11 +73,10 @@ ParameterCounts ClipModelImpl::parameterCounts() {
   ParameterCounts counts;
   for (const auto& p : parameters()) counts.total += p.numel();
   counts.active = counts.total;
-  // Each token uses k of E experts' weights; the router itself is always active.
-  for (auto& [name, layer] : moeLayers()) {
-    const std::int64_t expertParams = layer->w1.numel() + layer->b1.numel() + layer->w2.numel() + layer->b2.numel();
-    counts.active -= expertParams * (layer->experts() - layer->topK()) / layer->experts();
-  }
+  // Each token uses k of E experts' weights (expert choice: k on average); the router and a
+  // shared expert are always active.
+  for (auto& [name, layer] : moeLayers())
+    counts.active -= layer->parametersPerExpert() * (layer->experts() - layer->topK());
   return counts;
 }
 

@@ -2,21 +2,21 @@
 
 namespace vimoe::model {
 
-TransformerBlockImpl::TransformerBlockImpl(int width, int heads, int hidden, const config::MoeConfig* moe,
-                                           Modality modality) {
+TransformerBlockImpl::TransformerBlockImpl(int width, int heads, int hidden, const config::MoeConfig* moe) {
   m_norm1 = register_module("norm1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({width})));
   m_attn = register_module("attn", SelfAttention(width, heads));
   m_norm2 = register_module("norm2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({width})));
   if (moe)
-    m_moe = register_module("moe", MoeLayer(width, hidden, *moe, modality));
+    m_moe = register_module("moe", MoeLayer(width, hidden, *moe));
   else
     m_mlp = register_module("mlp", FeedForward(width, hidden));
 }
 
-torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& valid, AuxLosses& aux) {
+torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& valid, Modality modality,
+                                            AuxLosses& aux) {
   auto h = x + m_attn->forward(m_norm1->forward(x), valid);
   auto normed = m_norm2->forward(h);
-  return h + (isMoe() ? m_moe->forward(normed, valid, aux) : m_mlp->forward(normed));
+  return h + (isMoe() ? m_moe->forward(normed, valid, modality, aux) : m_mlp->forward(normed));
 }
 
 std::vector<bool> moeBlockMask(const config::MoeConfig& moe, int depth, bool towerSelected) {

@@ -30,12 +30,14 @@ constexpr const char* kSetNotes = "UPDATE run SET notes = ?2 WHERE id = ?1";
 constexpr const char* kSetCheckpointDir = "UPDATE run SET checkpoint_dir = ?2 WHERE id = ?1";
 
 // deleteRun removes children explicitly, so it does not depend on foreign_keys being on.
-const std::array<const char*, 10> kDeleteRunRows = {
+const std::array<const char*, 12> kDeleteRunRows = {
     "DELETE FROM scalar WHERE run_id = ?1",
     "DELETE FROM scalar_latest WHERE run_id = ?1",
     "DELETE FROM expert_load WHERE run_id = ?1",
     "DELETE FROM moe_layer WHERE run_id = ?1",
     "DELETE FROM routing_sample WHERE run_id = ?1",
+    "DELETE FROM probe_sample WHERE run_id = ?1",
+    "DELETE FROM expert_class WHERE run_id = ?1",
     "DELETE FROM eval WHERE run_id = ?1",
     "DELETE FROM artifact WHERE run_id = ?1",
     "DELETE FROM study_run WHERE run_id = ?1",

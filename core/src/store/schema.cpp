@@ -115,9 +115,49 @@ const std::vector<const char*> kCreateVersion1 = {
     "PRAGMA user_version = 1",
 };
 
+// Version 2: routing snapshots say which modality a token belongs to (a LIMoE shared tower
+// routes both through one layer) and whether each choice was kept; the probe set and the
+// expert x class counts get tables. Version 1 never wrote routing_sample rows, so the table is
+// recreated rather than copied.
+const std::vector<const char*> kUpgradeToVersion2 = {
+    "DROP TABLE routing_sample",
+    R"sql(CREATE TABLE routing_sample (
+      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+      step INTEGER NOT NULL,
+      sample INTEGER NOT NULL,
+      modality TEXT NOT NULL,
+      layer INTEGER NOT NULL,
+      token INTEGER NOT NULL,
+      experts TEXT NOT NULL,
+      gates TEXT NOT NULL,
+      kept TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (run_id, step, sample, modality, layer, token)) WITHOUT ROWID
+    )sql",
+    R"sql(CREATE TABLE probe_sample (
+      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+      sample INTEGER NOT NULL,
+      image_path TEXT NOT NULL,
+      caption TEXT NOT NULL,
+      label TEXT NOT NULL DEFAULT '',
+      tokens TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (run_id, sample))
+    )sql",
+    R"sql(CREATE TABLE expert_class (
+      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+      layer INTEGER NOT NULL,
+      step INTEGER NOT NULL,
+      modality TEXT NOT NULL,
+      class TEXT NOT NULL,
+      expert INTEGER NOT NULL,
+      tokens REAL NOT NULL,
+      PRIMARY KEY (run_id, layer, step, modality, class, expert)) WITHOUT ROWID
+    )sql",
+    "PRAGMA user_version = 2",
+};
+
 // migrations[v] takes a store from version v to v + 1.
 const std::vector<std::vector<const char*>>& migrations() {
-  static const std::vector<std::vector<const char*>> steps = {kCreateVersion1};
+  static const std::vector<std::vector<const char*>> steps = {kCreateVersion1, kUpgradeToVersion2};
   return steps;
 }
 

@@ -7,8 +7,9 @@
 namespace vimoe::store {
 namespace {
 
-const std::array<const char*, 4> kTruncate = {
+const std::array<const char*, 5> kTruncate = {
     "DELETE FROM scalar WHERE run_id = ?1 AND step > ?2",
+    "DELETE FROM expert_class WHERE run_id = ?1 AND step > ?2",
     "DELETE FROM expert_load WHERE run_id = ?1 AND step > ?2",
     "DELETE FROM routing_sample WHERE run_id = ?1 AND step > ?2",
     "UPDATE run SET step = ?2 WHERE id = ?1 AND step > ?2",

@@ -1,6 +1,7 @@
 #include "vimoe/study/study_runner.h"
 
 #include <chrono>
+#include <map>
 #include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
@@ -46,10 +47,21 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
     if (!id) return id.error();
     result.studyId = *id;
   }
+  std::map<std::string, std::string> checkpointOf;  // finished variant -> its checkpoint folder
   for (auto& [name, cfg] : variants) {
     if (cancel.cancelled()) {
       result.cancelled = true;
       break;
+    }
+    // "model.init_from=@variant" starts from an earlier variant's final checkpoint: how a study
+    // compares an upcycled model with continued dense training from the same weights.
+    if (!cfg.model.init_from.empty() && cfg.model.init_from[0] == '@') {
+      const auto source = cfg.model.init_from.substr(1);
+      auto found = checkpointOf.find(source);
+      if (found == checkpointOf.end())
+        return Error{"study '" + study->name + "', variant '" + name + "': model.init_from names variant '" + source +
+                     "', which has not finished earlier in this study"};
+      cfg.model.init_from = found->second;
     }
     log.info("study '" + study->name + "': variant " + name);
     train::TrainOptions trainOptions;
@@ -64,6 +76,7 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
       if (!store) return store.error();
       if (auto s = (*store)->addStudyRun(result.studyId, row.run.runId, name); !s) return s.error();
     }
+    if (row.run.outcome == train::RunOutcome::Finished) checkpointOf[name] = row.run.checkpointDir;
     if (row.run.outcome == train::RunOutcome::Failed) log.error("variant " + name + " failed: " + row.run.message);
     if (row.run.outcome == train::RunOutcome::Cancelled) result.cancelled = true;
     result.rows.push_back(std::move(row));

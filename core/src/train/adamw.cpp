@@ -85,7 +85,7 @@ Status AdamW::loadState(const SafetensorsFile& file, const std::string& source) 
       auto t = model::blobToTensor(it->second, key);
       if (!t) return Error::at(source, t.error().message);
       if (t->sizes() != p.tensor.sizes()) return Error::at(source, "optimiser tensor '" + key + "' has the wrong shape");
-      (std::string(prefix) == "exp_avg." ? avg : avgSq).push_back(*t);
+      (std::string(prefix) == "exp_avg." ? avg : avgSq).push_back(t->to(p.tensor.device()));
     }
   }
   auto steps = file.metadata.find("steps");

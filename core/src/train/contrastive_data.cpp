@@ -3,7 +3,19 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <map>
+
+#include "zero_shot_prompts.h"
+
 namespace vimoe::train {
+
+namespace {
+
+// The class an image counts under in expert x class matrices: its synthetic domain (real
+// datasets have none yet, and then no matrix is written).
+std::string imageLabel(const data::CaptionImage& entry) { return entry.domain; }
+
+}  // namespace
 
 torch::Tensor pixelsFromBytes(const torch::Tensor& imagesUint8) { return imagesUint8.to(torch::kFloat32).div_(255.0); }
 
@@ -12,6 +24,7 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
   std::vector<torch::Tensor> images;
   std::vector<std::int64_t> ids, captionImage, firstCaption;
   std::int64_t captions = 0;
+  ContrastiveSplit split;
   for (const auto& entry : dataset.images) {
     cv::Mat bgr = cv::imread(entry.imagePath, cv::IMREAD_COLOR);
     if (bgr.empty()) {
@@ -25,6 +38,9 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
     images.push_back(torch::from_blob(rgb.data, {imageSize, imageSize, 3}, torch::kUInt8).permute({2, 0, 1}).clone());
     const auto imageIndex = static_cast<std::int64_t>(images.size()) - 1;
     firstCaption.push_back(captions);
+    split.imagePaths.push_back(entry.imagePath);
+    split.firstCaptionText.push_back(entry.captions.empty() ? std::string() : entry.captions.front());
+    split.labels.push_back(imageLabel(entry));
     for (const auto& caption : entry.captions) {
       const auto encoded = tokenizer.encodePadded(caption, maxTokens);
       ids.insert(ids.end(), encoded.begin(), encoded.end());
@@ -33,11 +49,33 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
     }
   }
   if (images.empty()) return Error::at(dataset.annotationFile, "no readable image with a caption");
-  ContrastiveSplit split;
   split.images = torch::stack(images);
   split.captionIds = torch::tensor(ids, torch::kLong).view({captions, maxTokens});
   split.captionImage = torch::tensor(captionImage, torch::kLong);
   split.firstCaption = torch::tensor(firstCaption, torch::kLong);
+  std::map<std::string, std::int64_t> classIndex;
+  for (const auto& label : split.labels)
+    if (!label.empty()) classIndex.emplace(label, 0);
+  if (classIndex.size() >= 2 && classIndex.count("") == 0) {
+    std::vector<std::int64_t> promptIds, labelIndex;
+    for (auto& [label, index] : classIndex) {
+      index = static_cast<std::int64_t>(split.classNames.size());
+      split.classNames.push_back(label);
+      const auto ids = tokenizer.encodePadded(zeroShotPrompt(label), maxTokens);
+      promptIds.insert(promptIds.end(), ids.begin(), ids.end());
+    }
+    bool everyImageLabelled = true;
+    for (const auto& label : split.labels) {
+      everyImageLabelled = everyImageLabelled && !label.empty();
+      labelIndex.push_back(label.empty() ? 0 : classIndex[label]);
+    }
+    if (everyImageLabelled) {
+      split.classPromptIds = torch::tensor(promptIds, torch::kLong).view({static_cast<std::int64_t>(classIndex.size()), maxTokens});
+      split.labelIndex = torch::tensor(labelIndex, torch::kLong);
+    } else {
+      split.classNames.clear();
+    }
+  }
   return split;
 }
 

@@ -5,7 +5,9 @@
 #include <filesystem>
 
 #include "contrastive_eval.h"
+#include "aux_scalars.h"
 #include "expert_load_logger.h"
+#include "routing_snapshot.h"
 #include "vimoe/cli/version.h"
 #include "vimoe/config/config_io.h"
 #include "vimoe/model/clip_model.h"
@@ -13,6 +15,8 @@
 #include "vimoe/train/adamw.h"
 #include "vimoe/train/checkpoint.h"
 #include "vimoe/train/contrastive_data.h"
+#include "vimoe/train/device.h"
+#include "vimoe/train/init_from.h"
 #include "vimoe/train/lr_schedule.h"
 #include "vimoe/train/project_data.h"
 #include "vimoe/util/sha256.h"
@@ -59,6 +63,16 @@ struct TrainingSession {
   AdamW optimizer;
   ContrastiveSplit train, val;
   std::map<std::string, double> lastMetrics;
+  std::vector<std::string> layerNames;  // MoE layers, in ClipModel::moeLayers() order
+  ProbeSet probe;
+  torch::Device device;
+
+  Status routingSnapshot(std::int64_t step) {
+    if (layerNames.empty() || probe.samples.empty()) return okStatus();
+    auto snapshot = takeRoutingSnapshot(model, probe, step);
+    if (auto s = store.logRouting(runId, snapshot.rows); !s) return s;
+    return store.logExpertClass(runId, snapshot.expertClass);
+  }
 
   Status logScalars(std::int64_t step, std::vector<std::pair<std::string, double>> values) {
     for (const auto& [k, v] : values) lastMetrics[k] = v;
@@ -98,8 +112,21 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
   auto valSplit = buildContrastiveSplit(data->val, *tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
   if (!valSplit) return failed(valSplit.error().message);
 
+  auto device = resolveDevice(cfg.run.device);
+  if (!device) return failed(device.error().message);
   torch::manual_seed(cfg.run.seed);
   model::ClipModel model(cfg);
+  if (!cfg.model.init_from.empty() && !options.resumeRunId) {
+    const auto from = resolveProjectPath(options.projectDir, cfg.model.init_from);
+    model::UpcycleOptions upcycle;
+    upcycle.seed = cfg.run.seed;
+    auto report = initialiseFromCheckpoint(from, model, upcycle);
+    if (!report) return failed("model.init_from: " + report.error().message);
+    log.info(report->moeLayers > 0 ? "upcycled " + from + " into " + std::to_string(report->moeLayers) + " MoE layers of " +
+                                         std::to_string(report->experts) + " experts"
+                                   : "initialised from " + from);
+  }
+  model->to(*device);
   AdamW optimizer(adamwParams(*model), cfg.optim);
 
   std::int64_t runId = 0, startStep = 0;
@@ -148,14 +175,21 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
   if (auto s = store.setRunStatus(runId, store::RunStatus::Running); !s) return failRun(s.error().message);
 
   TrainingSession session{cfg, store, log, runId, checkpointDir, model, std::move(optimizer),
-                          std::move(*trainSplit), std::move(*valSplit), {}};
+                          std::move(*trainSplit), std::move(*valSplit), {}, {}, {}, *device};
+  for (auto& [name, layer] : model->moeLayers()) session.layerNames.push_back(name);
+  session.probe = buildProbeSet(session.val, *tokenizer, cfg.run.probe_images);
+  if (!options.resumeRunId && !session.layerNames.empty() && !session.probe.samples.empty())
+    if (auto s = store.setProbeSamples(runId, session.probe.samples); !s) return failRun(s.error().message);
+  if (!options.resumeRunId && !session.layerNames.empty())  // routing at initialisation, for comparison
+    if (auto s = session.routingSnapshot(0); !s) return failRun(s.error().message);
   const auto counts = model->parameterCounts();
   RunResult result;
   result.runId = runId;
   result.checkpointDir = checkpointDir;
   result.totalParameters = counts.total;
   result.activeParameters = counts.active;
-  log.info("run " + std::to_string(runId) + " '" + cfg.run.name + "': " + std::to_string(counts.total) + " parameters, " +
+  log.info("run " + std::to_string(runId) + " '" + cfg.run.name + "' on " + device->str() + ": " +
+           std::to_string(counts.total) + " parameters, " +
            std::to_string(counts.active) + " active per token; " + std::to_string(session.train.imageCount()) +
            " training images; checkpoints in " + checkpointDir);
 
@@ -173,11 +207,9 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     }
     const auto t0 = Clock::now();
     const auto batch = contrastiveBatch(session.train, cfg.run.seed, step, cfg.optim.batch_size);
-    auto out = model->forward(batch.pixels, batch.ids);
-    const auto clipLoss = model->clipLoss(out);
-    const auto loadBalance = out.aux.meanLoadBalance();
-    const auto zLoss = out.aux.meanZLoss();
-    const auto loss = clipLoss + cfg.loss.load_balance_weight * loadBalance + cfg.loss.z_loss_weight * zLoss;
+    auto out = model->forward(batch.pixels.to(*device), batch.ids.to(*device));
+    const auto taskLoss = model->contrastiveLoss(out);
+    const auto loss = taskLoss + out.aux.weightedTotal(cfg.loss);
     const double lossValue = loss.item<double>();
     const std::int64_t done = step + 1;
     if (!std::isfinite(lossValue)) {
@@ -198,13 +230,11 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     if (auto s = store.beginBatch(); !s) return failRun(s.error().message);
     if (done % cfg.run.log_every == 0 || last) {
       std::vector<std::pair<std::string, double>> values = {
-          {"train/loss", lossValue}, {"train/clip_loss", clipLoss.item<double>()}, {"train/lr", lr},
+          {"train/loss", lossValue}, {"train/contrastive_loss", taskLoss.item<double>()}, {"train/lr", lr},
           {"train/grad_norm", gradNorm}, {"train/logit_scale", model->logitScale().item<double>()},
           {"train/samples_per_s", trainSamples / std::max(1e-9, trainSeconds)}};
-      if (out.aux.layers > 0) {
-        values.emplace_back("train/load_balance", loadBalance.item<double>());
-        values.emplace_back("train/z_loss", zLoss.item<double>());
-      }
+      if (model->usesSiglip()) values.emplace_back("train/logit_bias", model->logitBias().item<double>());
+      appendAuxScalars(out.aux, session.layerNames, cfg.moe.num_experts, values);
       if (auto s = session.logScalars(done, values); !s) return failRun(s.error().message);
       if (auto s = store.setRunProgress(runId, done); !s) return failRun(s.error().message);
     }
@@ -213,6 +243,8 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
       if (auto s = store.logExpertLoad(runId, snapshot.rows); !s) return failRun(s.error().message);
       if (auto s = session.logScalars(done, snapshot.scalars); !s) return failRun(s.error().message);
     }
+    if (done % cfg.run.routing_every == 0 || last)
+      if (auto s = session.routingSnapshot(done); !s) return failRun(s.error().message);
     if (done % cfg.run.eval_every == 0 || last) {
       auto metrics = evaluateContrastive(model, session.val, cfg.optim.batch_size);
       if (auto s = session.logScalars(done, {metrics.begin(), metrics.end()}); !s) return failRun(s.error().message);

@@ -26,6 +26,7 @@ ExperimentConfig everyFieldChanged() {
   c.data.synthetic = {100, 20, 3, 9223372036854775807ull};
   c.data.synthetic.questions_per_image = 0;
   c.data.synthetic.domains = "textures,shapes";
+  c.model.preset = "small";  // and every shape field below overrides it
   c.model.patch_size = 16;
   c.model.embed_dim = 48;
   c.model.image = {96, 3, 6, 2.5};
@@ -70,13 +71,13 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   EXPECT_EQ(dump.size(), 6u);
   EXPECT_EQ(dump["data"].size(), 11u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
-  EXPECT_EQ(dump["model"].size(), 4u);
+  EXPECT_EQ(dump["model"].size(), 7u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
   EXPECT_EQ(dump["model"]["text"].size(), 4u);
-  EXPECT_EQ(dump["moe"].size(), 11u);
-  EXPECT_EQ(dump["loss"].size(), 3u);
+  EXPECT_EQ(dump["moe"].size(), 14u);
+  EXPECT_EQ(dump["loss"].size(), 8u);
   EXPECT_EQ(dump["optim"].size(), 10u);
-  EXPECT_EQ(dump["run"].size(), 10u);
+  EXPECT_EQ(dump["run"].size(), 13u);
 }
 
 TEST(ConfigDump, WritesEffectiveValuesWithTheirJsonTypes) {

@@ -110,7 +110,7 @@ TEST(ConfigParse, RejectedValuesLeaveTheDefaultInPlace) {
 
 TEST(ConfigParse, InvalidChoiceListsTheChoicesAndSuggestsTheNearest) {
   EXPECT_EQ(parseIssues(json::parse(R"({"moe": {"router": "topk"}})")),
-            Strings{"moe.router: 'topk' is not one of: top_k; did you mean 'top_k'?"});
+            Strings{"moe.router: 'topk' is not one of: top_k, noisy_top_k, batch_priority, expert_choice; did you mean 'top_k'?"});
   EXPECT_EQ(parseIssues(json::parse(R"({"moe": {"gate_norm": "xyz"}})")),
             Strings{"moe.gate_norm: 'xyz' is not one of: auto, renormalize, softmax"});
   EXPECT_EQ(parseIssues(json::parse(R"({"optim": {"schedule": "cosin"}})")),
@@ -125,7 +125,8 @@ TEST(ConfigParse, UnknownKeysSuggestTheNearestKnownKey) {
             Strings{"data.synthetic.sed: unknown key 'sed'; did you mean 'seed'?"});
   EXPECT_EQ(parseIssues(json::parse(R"({"loss": {"zzzzzzzz": 1}})")),
             Strings{"loss.zzzzzzzz: unknown key 'zzzzzzzz'; expected one of: contrastive, load_balance_weight, "
-                    "z_loss_weight"});
+                    "z_loss_weight, importance_weight, load_weight, entropy_local_weight, "
+                    "entropy_global_weight, entropy_global_min_experts"});
 }
 
 TEST(ConfigParse, NonObjectWhereAnObjectBelongs) {

@@ -69,7 +69,7 @@ TEST(ConfigValidation, CrossFieldChecksWaitUntilEveryFieldIsValid) {
   // top_k 3 > num_experts 2 is not reported while the config still has a field-level problem:
   // it would be judged against half-default values.
   EXPECT_EQ(parseIssues(json::parse(R"({"moe": {"num_experts": 2, "top_k": 3, "router": "x"}})")),
-            Strings{"moe.router: 'x' is not one of: top_k"});
+            Strings{"moe.router: 'x' is not one of: top_k, noisy_top_k, batch_priority, expert_choice"});
 }
 
 TEST(ConfigValidation, TypedConfigGetsTheSameFieldChecksAsAFile) {
@@ -84,7 +84,7 @@ TEST(ConfigValidation, TypedConfigGetsTheSameFieldChecksAsAFile) {
             (Strings{
                 "data.train_annotations: must not be empty",
                 "data.synthetic.seed: 9223372036854775808 is out of range [0, 9223372036854775807]",
-                "moe.router: 'topk' is not one of: top_k; did you mean 'top_k'?",
+                "moe.router: 'topk' is not one of: top_k, noisy_top_k, batch_priority, expert_choice; did you mean 'top_k'?",
                 "moe.capacity_factor_train: -1 is out of range [0, 64]",
                 "optim.eps: 0 is out of range (0, 1]",
             }));

@@ -48,29 +48,29 @@ torch::Tensor referenceMoe(MoeLayer& layer, const torch::Tensor& x, std::int64_t
 
 TEST(MoeLayer, OutputKeepsInputShape) {
   torch::manual_seed(0);
-  MoeLayer layer(16, 32, moeConfig(4, 2, 2.0), Modality::Image);
+  MoeLayer layer(16, 32, moeConfig(4, 2, 2.0));
   AuxLosses aux;
-  const auto y = layer->forward(torch::randn({3, 5, 16}), torch::Tensor(), aux);
+  const auto y = layer->forward(torch::randn({3, 5, 16}), torch::Tensor(), Modality::Image, aux);
   EXPECT_EQ(y.sizes(), (std::vector<std::int64_t>{3, 5, 16}));
   EXPECT_EQ(aux.layers, 1);
 }
 
 TEST(MoeLayer, DispatchMatchesPerTokenReferenceTop2Renormalised) {
   torch::manual_seed(1);
-  MoeLayer layer(8, 12, moeConfig(4, 2, 4.0), Modality::Image);
+  MoeLayer layer(8, 12, moeConfig(4, 2, 4.0));
   const auto x = torch::randn({2, 6, 8});
   AuxLosses aux;
-  const auto y = layer->forward(x, torch::Tensor(), aux);
+  const auto y = layer->forward(x, torch::Tensor(), Modality::Image, aux);
   // capacity 4.0 * 2 * 12 / 4 = 24: nothing dropped.
   EXPECT_TRUE(torch::allclose(y, referenceMoe(layer, x, 24, true), 1e-5, 1e-6));
 }
 
 TEST(MoeLayer, DispatchMatchesReferenceWhenCapacityDropsTokens) {
   torch::manual_seed(2);
-  MoeLayer layer(8, 12, moeConfig(4, 1, 0.5), Modality::Text);
+  MoeLayer layer(8, 12, moeConfig(4, 1, 0.5));
   const auto x = torch::randn({1, 16, 8});
   AuxLosses aux;
-  const auto y = layer->forward(x, torch::Tensor(), aux);
+  const auto y = layer->forward(x, torch::Tensor(), Modality::Image, aux);
   // capacity ceil(0.5 * 1 * 16 / 4) = 2 per expert: at most 8 of 16 tokens get an expert.
   EXPECT_EQ(layer->capacity(16, 0), 2);
   EXPECT_TRUE(torch::allclose(y, referenceMoe(layer, x, 2, false), 1e-5, 1e-6));
@@ -83,7 +83,7 @@ TEST(MoeLayer, DispatchMatchesReferenceWhenCapacityDropsTokens) {
 
 TEST(MoeLayer, RenormalisedTop2GatesSumToOne) {
   torch::manual_seed(3);
-  MoeLayer layer(8, 8, moeConfig(4, 2, 0.0), Modality::Image);  // dropless
+  MoeLayer layer(8, 8, moeConfig(4, 2, 0.0));  // dropless
   // With identical experts (w = identity-like copies), output = sum of gates * f(x) = f(x).
   torch::NoGradGuard noGrad;
   for (int e = 1; e < 4; ++e) {
@@ -94,45 +94,45 @@ TEST(MoeLayer, RenormalisedTop2GatesSumToOne) {
   }
   const auto x = torch::randn({1, 10, 8});
   AuxLosses aux;
-  const auto y = layer->forward(x, torch::Tensor(), aux);
+  const auto y = layer->forward(x, torch::Tensor(), Modality::Image, aux);
   const auto single = torch::matmul(torch::gelu(torch::matmul(x, layer->w1[0]) + layer->b1[0]), layer->w2[0]) + layer->b2[0];
   EXPECT_TRUE(torch::allclose(y, single, 1e-5, 1e-6));
 }
 
 TEST(MoeLayer, PaddingTokensAreNotRouted) {
   torch::manual_seed(4);
-  MoeLayer layer(8, 8, moeConfig(2, 1, 0.0), Modality::Text);
+  MoeLayer layer(8, 8, moeConfig(2, 1, 0.0));
   const auto x = torch::randn({1, 6, 8});
   const auto valid = torch::tensor({1, 1, 1, 0, 0, 0}, torch::kBool).view({1, 6});
   AuxLosses aux;
-  const auto y = layer->forward(x, valid, aux);
+  const auto y = layer->forward(x, valid, Modality::Image, aux);
   EXPECT_EQ(y[0].slice(0, 3, 6).abs().sum().item<float>(), 0.0f);
   EXPECT_DOUBLE_EQ(layer->stats().routed.sum().item<double>(), 3.0);
   EXPECT_DOUBLE_EQ(layer->stats().tokens, 3.0);
 }
 
 TEST(MoeLayer, SwitchLoadBalanceIsOneWhenBalancedAndEWhenCollapsed) {
-  MoeLayer layer(4, 4, moeConfig(4, 1, 0.0), Modality::Image);
+  MoeLayer layer(4, 4, moeConfig(4, 1, 0.0));
   torch::NoGradGuard noGrad;
   // Router = identity on the 4 input features: token i (one-hot e_i * 10) picks expert i.
   layer->router->weight.copy_(torch::eye(4) * 10.0);
   AuxLosses balanced;
-  layer->forward(torch::eye(4).view({1, 4, 4}), torch::Tensor(), balanced);
+  layer->forward(torch::eye(4).view({1, 4, 4}), torch::Tensor(), Modality::Image, balanced);
   // f = (1/4 each), P_i = 1/4 (symmetric probabilities): 4 * sum(1/4 * 1/4) = 1.
   EXPECT_NEAR(balanced.meanLoadBalance().item<double>(), 1.0, 1e-5);
 
   AuxLosses collapsed;
   const auto sameToken = torch::zeros({1, 4, 4});
   sameToken.select(2, 0).fill_(10.0);  // every token picks expert 0 with probability ~1
-  layer->forward(sameToken, torch::Tensor(), collapsed);
+  layer->forward(sameToken, torch::Tensor(), Modality::Image, collapsed);
   EXPECT_NEAR(collapsed.meanLoadBalance().item<double>(), 4.0, 1e-3);
 }
 
 TEST(MoeLayer, GradientsReachRouterAndExperts) {
   torch::manual_seed(5);
-  MoeLayer layer(8, 8, moeConfig(4, 1, 2.0, "softmax"), Modality::Image);
+  MoeLayer layer(8, 8, moeConfig(4, 1, 2.0, "softmax"));
   AuxLosses aux;
-  const auto y = layer->forward(torch::randn({2, 8, 8}), torch::Tensor(), aux);
+  const auto y = layer->forward(torch::randn({2, 8, 8}), torch::Tensor(), Modality::Image, aux);
   (y.pow(2).sum() + aux.meanLoadBalance()).backward();
   EXPECT_GT(layer->router->weight.grad().abs().sum().item<double>(), 0.0);
   EXPECT_GT(layer->w1.grad().abs().sum().item<double>(), 0.0);

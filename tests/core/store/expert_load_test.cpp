@@ -74,11 +74,11 @@ TEST_F(ExpertLoadTest, RoutingRoundTripsExpertsAndGatesExactly) {
   const auto id = newRun();
   const float third = 1.0f / 3.0f;
   std::vector<RoutingRow> rows = {
-      {5, 0, 0, 0, {3, 1}, {0.7f, 0.3f}},
-      {5, 0, 0, 1, {2, 0}, {third, 0.1f}},
-      {5, 1, 2, 7, {}, {}},
-      {5, 1, 2, 8, {4}, {std::numeric_limits<float>::quiet_NaN()}},
-      {6, 0, 0, 0, {0, 1}, {0.5f, 0.5f}},
+      {5, 0, "image", 0, 0, {3, 1}, {0.7f, 0.3f}, {1, 0}},
+      {5, 0, "image", 0, 1, {2, 0}, {third, 0.1f}, {1, 1}},
+      {5, 1, "image", 2, 7, {}, {}, {}},
+      {5, 1, "text", 2, 8, {4}, {std::numeric_limits<float>::quiet_NaN()}, {1}},
+      {6, 0, "text", 0, 0, {0, 1}, {0.5f, 0.5f}, {0, 0}},
   };
   auto logged = m_store->logRouting(id, rows);
   ASSERT_TRUE(logged.ok()) << logged.error().message;
@@ -93,11 +93,38 @@ TEST_F(ExpertLoadTest, RoutingRoundTripsExpertsAndGatesExactly) {
     EXPECT_EQ((*step5)[i].token, rows[i].token);
     EXPECT_EQ((*step5)[i].experts, rows[i].experts);
     EXPECT_EQ((*step5)[i].gates, rows[i].gates);  // bit-exact floats
+    EXPECT_EQ((*step5)[i].modality, rows[i].modality);
+    EXPECT_EQ((*step5)[i].kept, rows[i].kept);
   }
   ASSERT_EQ((*step5)[3].gates.size(), 1u);
   EXPECT_TRUE(std::isnan((*step5)[3].gates[0]));
   EXPECT_EQ(m_store->routing(id, 6)->size(), 1u);
   EXPECT_TRUE(m_store->routing(id, 7)->empty());
+  EXPECT_EQ(*m_store->routingSteps(id), (std::vector<std::int64_t>{5, 6}));
+}
+
+TEST_F(ExpertLoadTest, ProbeSamplesAndExpertClassRoundTrip) {
+  const auto id = newRun();
+  std::vector<ProbeSample> probe = {{0, "/data/a.png", "một hình tròn màu đỏ", "shapes", {"<s>", "▁một", "</s>"}},
+                                    {1, "/data/b.png", "đồng hồ chỉ ba giờ", "clocks", {}}};
+  ASSERT_TRUE(m_store->setProbeSamples(id, probe).ok());
+  auto read = m_store->probeSamples(id);
+  ASSERT_TRUE(read.ok());
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ((*read)[0].caption, "một hình tròn màu đỏ");
+  EXPECT_EQ((*read)[0].tokens, probe[0].tokens);
+  EXPECT_EQ((*read)[1].label, "clocks");
+
+  ASSERT_TRUE(m_store->logExpertClass(id, {{0, 10, "image", "shapes", 3, 42.0}, {0, 10, "image", "clocks", 1, 7.0}}).ok());
+  auto counts = m_store->expertClass(id);
+  ASSERT_TRUE(counts.ok());
+  ASSERT_EQ(counts->size(), 2u);
+  EXPECT_EQ((*counts)[0].className, "clocks");  // ordered by class
+  EXPECT_DOUBLE_EQ((*counts)[1].tokens, 42.0);
+  // Deleting the run removes both.
+  ASSERT_TRUE(m_store->deleteRun(id).ok());
+  EXPECT_TRUE(m_store->probeSamples(id)->empty());
+  EXPECT_TRUE(m_store->expertClass(id)->empty());
 }
 
 }  // namespace

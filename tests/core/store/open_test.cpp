@@ -49,8 +49,38 @@ TEST(RunStoreOpen, CreatesTheSchemaInWalMode) {
   auto tables = rawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table'");
   const std::set<std::string> expected = {"run",         "metric_key", "scalar",         "scalar_latest",
                                           "expert_load", "moe_layer",  "routing_sample", "eval",
-                                          "artifact",    "study",      "study_run"};
+                                          "artifact",    "study",      "study_run",
+                                          "probe_sample", "expert_class"};
   EXPECT_EQ(std::set<std::string>(tables.begin(), tables.end()), expected);
+}
+
+TEST(RunStoreOpen, UpgradesAVersionOneStoreAndKeepsItsRuns) {
+  TempDir dir;
+  const auto path = dir.file("v1.sqlite");
+  std::int64_t id = 0;
+  {
+    auto store = RunStore::open(path);
+    ASSERT_TRUE(store.ok());
+    NewRun run;
+    run.name = "old";
+    id = *(*store)->createRun(run);
+  }
+  // Turn it back into what version 1 wrote: the old routing_sample, no probe or class tables.
+  rawQuery(path, "DROP TABLE probe_sample");
+  rawQuery(path, "DROP TABLE expert_class");
+  rawQuery(path, "DROP TABLE routing_sample");
+  rawQuery(path,
+           "CREATE TABLE routing_sample (run_id INTEGER NOT NULL, step INTEGER NOT NULL, sample INTEGER NOT NULL, "
+           "layer INTEGER NOT NULL, token INTEGER NOT NULL, experts TEXT NOT NULL, gates TEXT NOT NULL, "
+           "PRIMARY KEY (run_id, step, sample, layer, token)) WITHOUT ROWID");
+  rawQuery(path, "PRAGMA user_version = 1");
+
+  auto store = RunStore::open(path);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  EXPECT_EQ(rawQuery(path, "PRAGMA user_version"), std::vector<std::string>{"2"});
+  EXPECT_EQ((*store)->run(id)->name, "old");
+  ASSERT_TRUE((*store)->logRouting(id, {{1, 0, "text", 0, 3, {1}, {1.0f}, {1}}}).ok());
+  EXPECT_EQ((*store)->routing(id, 1)->at(0).modality, "text");
 }
 
 TEST(RunStoreOpen, ReopeningKeepsTheDataAndReadOnlySeesIt) {

@@ -147,7 +147,7 @@ TEST_F(RunsTest, DeleteRemovesTheRunAndAllItsRows) {
     ASSERT_TRUE(m_store->logScalars(id, 1, {{"loss", 1.0}}).ok());
     ASSERT_TRUE(m_store->setMoeLayers(id, {"vision.3"}).ok());
     ASSERT_TRUE(m_store->logExpertLoad(id, {{0, 1, 0, 10, 1, 0.5, 0, 5, 5}}).ok());
-    ASSERT_TRUE(m_store->logRouting(id, {{1, 0, 0, 0, {1, 2}, {0.6f, 0.4f}}}).ok());
+    ASSERT_TRUE(m_store->logRouting(id, {{1, 0, "image", 0, 0, {1, 2}, {0.6f, 0.4f}, {1, 1}}}).ok());
     ASSERT_TRUE(m_store->writeEval(id, {"val", "cider", 0.5, "{}"}).ok());
     ASSERT_TRUE(m_store->addArtifact(id, "checkpoint", "/c", "00").ok());
     ASSERT_TRUE(m_store->addStudyRun(study, id, "moe").ok());

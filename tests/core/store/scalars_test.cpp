@@ -149,7 +149,7 @@ TEST_F(ScalarsTest, TruncateAfterStepDropsLaterRowsAndRecomputesLatest) {
     const auto step = static_cast<std::int64_t>(i);
     ASSERT_TRUE(m_store->logScalars(id, step, {{"loss", logged[i]}}).ok());
     ASSERT_TRUE(m_store->logExpertLoad(id, {{0, step, 0, 1, 1, 1, 0, 0, 0}}).ok());
-    ASSERT_TRUE(m_store->logRouting(id, {{step, 0, 0, 0, {0}, {1.0f}}}).ok());
+    ASSERT_TRUE(m_store->logRouting(id, {{step, 0, "image", 0, 0, {0}, {1.0f}, {1}}}).ok());
   }
   ASSERT_TRUE(m_store->logScalars(id, 4, {{"late", 1.0}}).ok());
   ASSERT_TRUE(m_store->setRunProgress(id, 5).ok());

@@ -57,7 +57,7 @@ TEST(Trainer, LossDecreasesAndStoreGetsCurvesAndExpertLoad) {
   EXPECT_EQ(result.step, 40);
 
   auto store = store::RunStore::open(dir.path("store.db"), store::RunStore::Mode::ReadOnly).value();
-  const auto loss = curve(*store, result.runId, "train/clip_loss");
+  const auto loss = curve(*store, result.runId, "train/contrastive_loss");
   ASSERT_EQ(loss.size(), 40u);
   double first = 0, last = 0;
   for (int i = 0; i < 8; ++i) first += loss[static_cast<std::size_t>(i)] / 8, last += loss[loss.size() - 1 - static_cast<std::size_t>(i)] / 8;

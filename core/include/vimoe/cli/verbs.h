@@ -106,4 +106,32 @@ struct DataSearchOptions {
 };
 int runDataSearch(const DataSearchOptions& options);
 
+struct UpcycleCliOptions {
+  std::string from;  // dense checkpoint folder
+  std::string out;   // MoE checkpoint folder to write
+  int experts = 8;
+  int topK = 1;
+  double noise = 0.0;  // expert-copy noise, in units of each source tensor's std
+  std::vector<std::string> overrides;  // --set on the MoE config (router, placement, ...)
+};
+int runUpcycle(const UpcycleCliOptions& options);
+
+struct ModelInfoOptions {
+  std::string configFile;
+  std::vector<std::string> overrides;
+  bool json = false;
+};
+int runModelInfo(const ModelInfoOptions& options);
+
+struct BenchCliOptions {
+  std::string what = "all";      // moe-layer | train | all
+  bool json = false;
+  std::string preset = "tiny";   // model of the training benchmark
+  int batchSize = 64;
+  int steps = 10;                // timed training steps
+  int repetitions = 15;          // timed MoE-layer passes
+  int warmup = 3;                // untimed passes / steps before each measurement
+};
+int runBench(const BenchCliOptions& options);
+
 }  // namespace vimoe::cli

@@ -41,17 +41,25 @@ struct TowerConfig {
 };
 
 struct ModelConfig {
+  // custom | tiny | small | base | large (model_presets.h): sets the tower shapes and embed_dim
+  // below before the file is read; fields the file sets explicitly win.
+  std::string preset = "custom";
   int patch_size = 8;    // [2, 64], divides data.image_size
   int embed_dim = 64;    // [8, 4096], shared image-text space
   TowerConfig image;
   TowerConfig text;
+  // LIMoE: one transformer tower for both modalities (model.image settings; model.text must match).
+  bool shared_tower = false;
+  // Checkpoint folder to start from. A dense checkpoint into an MoE config is sparse-upcycled
+  // (every expert a copy of the FFN, fresh routers); otherwise the tensors must match.
+  std::string init_from;
 };
 
 struct MoeConfig {
   bool enabled = false;
   int num_experts = 4;                 // [1, 1024]
   int top_k = 1;                       // [1, num_experts]
-  std::string router = "top_k";        // top_k (token choice; later issues add more)
+  std::string router = "top_k";        // top_k | noisy_top_k | batch_priority | expert_choice (routing.h)
   std::string gate_norm = "auto";      // auto (renormalise when top_k > 1) | renormalize | softmax
   double capacity_factor_train = 1.25; // [0, 64]; 0 = dropless
   double capacity_factor_eval = 2.0;   // [0, 64]; 0 = dropless
@@ -59,12 +67,20 @@ struct MoeConfig {
   std::string placement = "every_nth"; // every_nth | last_n
   int placement_n = 1;                 // [1, 64]
   double router_init_std = 0.02;       // [0, 1]
+  double noise_std = 0.0;              // [0, 10]; noisy_top_k noise, 0 = 1/num_experts (V-MoE)
+  bool shared_expert = false;          // an always-on dense expert beside the routed ones
+  double bias_update_rate = 0.0;       // [0, 1]; aux-loss-free balancing step (DeepSeek-V3), 0 = off
 };
 
 struct LossConfig {
-  std::string contrastive = "clip";    // clip
+  std::string contrastive = "clip";    // clip | siglip
   double load_balance_weight = 0.01;   // [0, 10], Switch load-balancing loss
   double z_loss_weight = 0.0;          // [0, 10], router z-loss
+  double importance_weight = 0.0;      // [0, 10], Shazeer importance CV^2
+  double load_weight = 0.0;            // [0, 10], Shazeer load CV^2 (noisy_top_k only)
+  double entropy_local_weight = 0.0;   // [0, 10], LIMoE local (per-token) entropy
+  double entropy_global_weight = 0.0;  // [0, 10], LIMoE global entropy hinge
+  double entropy_global_min_experts = 2.0;  // [1, num_experts]; the hinge is log(this) nats
 };
 
 struct OptimConfig {
@@ -91,6 +107,9 @@ struct RunConfig {
   int checkpoint_every = 100;        // [1, ...]
   int threads = 0;                   // [0, 1024]; 0 = all hardware threads
   std::string checkpoint_dir = "checkpoints";  // relative to the project
+  int routing_every = 100;           // [1, ...]; routing snapshot of the probe set
+  int probe_images = 8;              // [0, 256]; fixed validation images (with a caption) in the probe set
+  std::string device = "auto";       // auto (CUDA when available) | cpu | cuda
 };
 
 struct ExperimentConfig {

@@ -8,7 +8,8 @@
 namespace vimoe::eval {
 
 struct RetrievalScores {
-  double imageToTextR1 = 0, imageToTextR5 = 0, textToImageR1 = 0, textToImageR5 = 0;
+  double imageToTextR1 = 0, imageToTextR5 = 0, imageToTextR10 = 0;
+  double textToImageR1 = 0, textToImageR5 = 0, textToImageR10 = 0;
 };
 
 // imageEmb [N, D], textEmb [M, D] (normalised), captionImage [M] image index of each caption.

@@ -1,5 +1,7 @@
-// CLIP-style two-tower contrastive model with dense or MoE FFNs, and the CLIP InfoNCE loss
-// with a learned temperature (init log(1/0.07), scale clamped at 100).
+// CLIP-style two-tower contrastive model with dense or MoE FFNs (or one LIMoE-style tower shared
+// by both modalities), trained with the CLIP InfoNCE loss (learned temperature, init
+// log(1/0.07), scale clamped at 100) or the SigLIP sigmoid loss (learned temperature, init
+// log 10, and bias, init -10). REFERENCES.md section 2.
 #pragma once
 
 #include <torch/torch.h>
@@ -28,10 +30,16 @@ class ClipModelImpl : public torch::nn::Module {
   ContrastiveOutput forward(const torch::Tensor& pixels, const torch::Tensor& ids);
   torch::Tensor encodeImages(const torch::Tensor& pixels);  // normalised embeddings
   torch::Tensor encodeTexts(const torch::Tensor& ids);
+  // The configured loss (loss.contrastive).
+  torch::Tensor contrastiveLoss(const ContrastiveOutput& out) const;
   torch::Tensor clipLoss(const ContrastiveOutput& out) const;
+  torch::Tensor siglipLoss(const ContrastiveOutput& out) const;
   torch::Tensor logitScale() const { return m_logitScale.exp().clamp_max(100.0); }
+  bool usesSiglip() const { return m_logitBias.defined(); }
+  torch::Tensor logitBias() const { return m_logitBias; }  // SigLIP only
 
-  // Every MoE layer, image tower first, with a stable name ("image.blocks.1").
+  // Every MoE layer once, image tower first, with a stable name ("image.blocks.1";
+  // "shared.blocks.1" for a shared tower).
   std::vector<std::pair<std::string, MoeLayer>> moeLayers();
   ParameterCounts parameterCounts();
 
@@ -39,6 +47,7 @@ class ClipModelImpl : public torch::nn::Module {
   VisionEncoder m_vision{nullptr};
   TextEncoder m_text{nullptr};
   torch::Tensor m_logitScale;
+  torch::Tensor m_logitBias;  // SigLIP only
 };
 TORCH_MODULE(ClipModel);
 

@@ -1,5 +1,7 @@
 // The two towers of the contrastive model: a ViT over image patches and a transformer over
-// SentencePiece ids. Both end in a linear projection into the shared embedding space.
+// SentencePiece ids. Both end in a linear projection into the shared embedding space. With
+// model.shared_tower (LIMoE) the text side has its own embeddings, norm and projection but runs
+// the image tower's transformer blocks: one set of experts sees both modalities.
 #pragma once
 
 #include <torch/torch.h>
@@ -28,12 +30,16 @@ TORCH_MODULE(VisionEncoder);
 
 class TextEncoderImpl : public torch::nn::Module {
  public:
-  TextEncoderImpl(const config::ExperimentConfig& cfg);
+  // `sharedBlocks`: the image tower's blocks to run instead of own ones (not registered here,
+  // so their parameters are counted and optimised once).
+  TextEncoderImpl(const config::ExperimentConfig& cfg, const std::vector<TransformerBlock>* sharedBlocks = nullptr);
   // ids: [B, L] int64 with 0 = padding. Mean-pools the real tokens.
   torch::Tensor forward(const torch::Tensor& ids, AuxLosses& aux);
   std::vector<TransformerBlock>& blocks() { return m_blocks; }
+  bool sharesBlocks() const { return m_sharedBlocks; }
 
  private:
+  bool m_sharedBlocks = false;
   torch::nn::Embedding m_tokens{nullptr};
   torch::Tensor m_positions;
   std::vector<TransformerBlock> m_blocks;

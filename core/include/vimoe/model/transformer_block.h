@@ -12,8 +12,9 @@ namespace vimoe::model {
 class TransformerBlockImpl : public torch::nn::Module {
  public:
   // `moe` null: dense FFN of `hidden` units; otherwise an MoE layer whose experts have `hidden` units.
-  TransformerBlockImpl(int width, int heads, int hidden, const config::MoeConfig* moe, Modality modality);
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& valid, AuxLosses& aux);
+  TransformerBlockImpl(int width, int heads, int hidden, const config::MoeConfig* moe);
+  // `modality` tags the MoE layer's statistics; a LIMoE shared tower sees both.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& valid, Modality modality, AuxLosses& aux);
 
   bool isMoe() const { return !m_moe.is_empty(); }
   MoeLayer moeLayer() const { return m_moe; }

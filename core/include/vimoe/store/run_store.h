@@ -85,10 +85,31 @@ struct ExpertLoadRow {
 struct RoutingRow {
   std::int64_t step = 0;
   int sample = 0;  // index in the probe set
+  std::string modality = "image";  // image | text: which input of the probe sample
   int layer = 0;
-  int token = 0;
+  int token = 0;   // image: 0 = class token, 1.. = patches row-major; text: position
   std::vector<int> experts;  // top-k, best first
   std::vector<float> gates;
+  std::vector<int> kept;     // 1 where the expert processed the token, 0 where it was dropped
+};
+
+// One probe-set entry: the image and caption whose routing snapshots are stored.
+struct ProbeSample {
+  int sample = 0;
+  std::string imagePath;
+  std::string caption;
+  std::string label;                // class (synthetic domain, dataset label) or empty
+  std::vector<std::string> tokens;  // SentencePiece pieces of the caption, one per text token
+};
+
+// Tokens of one class routed to one expert in a routing snapshot of the probe set.
+struct ExpertClassRow {
+  int layer = 0;
+  std::int64_t step = 0;
+  std::string modality;
+  std::string className;
+  int expert = 0;
+  double tokens = 0;
 };
 
 struct EvalRow {
@@ -131,6 +152,8 @@ class RunStore {
   Status logScalars(std::int64_t runId, std::int64_t step, const std::vector<std::pair<std::string, double>>& values);
   Status logExpertLoad(std::int64_t runId, const std::vector<ExpertLoadRow>& rows);
   Status logRouting(std::int64_t runId, const std::vector<RoutingRow>& rows);
+  Status setProbeSamples(std::int64_t runId, const std::vector<ProbeSample>& samples);
+  Status logExpertClass(std::int64_t runId, const std::vector<ExpertClassRow>& rows);
   Status writeEval(std::int64_t runId, const EvalRow& row);
   Status addArtifact(std::int64_t runId, const std::string& kind, const std::string& path, const std::string& sha256);
   Expected<std::int64_t> createStudy(const std::string& name, const std::string& configJson);
@@ -152,6 +175,9 @@ class RunStore {
   Expected<std::vector<std::string>> moeLayers(std::int64_t runId) const;
   Expected<std::vector<ExpertLoadRow>> expertLoad(std::int64_t runId) const;
   Expected<std::vector<RoutingRow>> routing(std::int64_t runId, std::int64_t step) const;
+  Expected<std::vector<std::int64_t>> routingSteps(std::int64_t runId) const;
+  Expected<std::vector<ProbeSample>> probeSamples(std::int64_t runId) const;
+  Expected<std::vector<ExpertClassRow>> expertClass(std::int64_t runId) const;
   Expected<std::vector<EvalRow>> evals(std::int64_t runId) const;
   Expected<std::vector<ArtifactRow>> artifacts(std::int64_t runId) const;
   Expected<std::vector<std::int64_t>> studyRuns(std::int64_t studyId) const;

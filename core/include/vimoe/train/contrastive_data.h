@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "vimoe/data/coco_captions.h"
 #include "vimoe/text/tokenizer.h"
@@ -20,6 +21,14 @@ struct ContrastiveSplit {
   torch::Tensor captionIds;     // [M, L] int64
   torch::Tensor captionImage;   // [M] int64: index of the caption's image
   torch::Tensor firstCaption;   // [N] int64: index of each image's first caption
+  // Per image, for probe sets and per-class analytics.
+  std::vector<std::string> imagePaths;
+  std::vector<std::string> firstCaptionText;
+  std::vector<std::string> labels;  // class of the image (synthetic domain, dataset label) or ""
+  // Zero-shot classification by label, when the images have at least two distinct labels.
+  std::vector<std::string> classNames;
+  torch::Tensor classPromptIds;  // [C, L] a Vietnamese prompt per class
+  torch::Tensor labelIndex;      // [N] int64 index into classNames
   std::int64_t imageCount() const { return images.size(0); }
 };
 

@@ -1,0 +1,47 @@
+// Sparse upcycling through the real CLI: the upcycled-vs-scratch smoke study (which starts two
+// variants from the dense variant's checkpoint), then `vimoe upcycle` on that checkpoint.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "e2e/cli_process.h"
+#include "support/scratch_dir.h"
+#include "vimoe/store/run_store.h"
+
+using namespace vimoe;
+using test_support::runCli;
+
+TEST(CliUpcycle, StudyStartsFromTheDenseVariantAndUpcycleWritesACheckpoint) {
+  test_support::ScratchDir dir;
+  test_support::copyDemoProject(dir.path(""));
+  const std::string storePath = dir.path("e2e.db");
+  const auto study = runCli({"--threads", "1", "study", dir.path("studies/upcycled-vs-scratch.json"), "--smoke", "--store",
+                             storePath},
+                            dir.path(""));
+  ASSERT_EQ(study.exitCode, 0) << study.err;
+  for (const char* variant : {"dense-pretrain", "dense-continued", "upcycled-e4", "moe-scratch-e4"})
+    EXPECT_NE(study.out.find(std::string("| ") + variant + " |"), std::string::npos) << study.out;
+  EXPECT_NE(study.err.find("upcycled "), std::string::npos) << study.err;  // the trainer says it upcycled
+
+  auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();
+  const auto runs = store->listRuns().value();
+  ASSERT_EQ(runs.size(), 4u);
+  const auto denseCheckpoint = runs[0].checkpointDir;
+  EXPECT_EQ(store->moeLayers(runs[2].id)->size(), 4u);
+
+  const auto out = dir.path("upcycled-e8");
+  const auto upcycle = runCli({"upcycle", "--from", denseCheckpoint, "--experts", "8", "--top-k", "1", "--out", out,
+                               "--set", "moe.router=batch_priority"},
+                              dir.path(""));
+  ASSERT_EQ(upcycle.exitCode, 0) << upcycle.err;
+  EXPECT_NE(upcycle.out.find("4 MoE layers x 8 experts (top-1, router batch_priority)"), std::string::npos) << upcycle.out;
+  EXPECT_NE(upcycle.out.find("max |expert - source| = 0 (exact copies)"), std::string::npos) << upcycle.out;
+  EXPECT_TRUE(std::filesystem::exists(out + "/model.safetensors"));
+  EXPECT_NE(test_support::slurp(out + "/config.json").find("\"num_experts\": 8"), std::string::npos);
+
+  // Upcycling an MoE checkpoint is bad input, and nothing is written.
+  const auto twice = runCli({"upcycle", "--from", out, "--experts", "4", "--out", dir.path("twice")}, dir.path(""));
+  EXPECT_EQ(twice.exitCode, 2);
+  EXPECT_NE(twice.err.find("moe.enabled is true"), std::string::npos) << twice.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("twice")));
+}
