@@ -24,13 +24,13 @@ torch::Tensor benchInput(const MoeLayerBenchOptions& options) {
 
 TimingSummary timeMoe(const MoeLayerBenchOptions& options, double capacityFactor) {
   torch::manual_seed(0);
-  model::MoeLayer moe(options.width, options.hidden, moeConfig(options, capacityFactor), model::Modality::Image);
+  model::MoeLayer moe(options.width, options.hidden, moeConfig(options, capacityFactor));
   const auto x = benchInput(options);
   return timeRepeated(
       [&] {
         moe->zero_grad();
         model::AuxLosses aux;
-        (moe->forward(x, torch::Tensor(), aux).sum() + aux.meanLoadBalance()).backward();
+        (moe->forward(x, torch::Tensor(), model::Modality::Image, aux).sum() + aux.meanLoadBalance()).backward();
       },
       options.warmup, options.repetitions);
 }

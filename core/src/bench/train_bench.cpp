@@ -63,8 +63,7 @@ TrainBenchCase runCase(const TrainBenchOptions& options, const config::ModelPres
   result.step = timeRepeated(
       [&] {
         const auto out = model->forward(pixels, ids);
-        const auto loss = model->clipLoss(out) + cfg.loss.load_balance_weight * out.aux.meanLoadBalance() +
-                          cfg.loss.z_loss_weight * out.aux.meanZLoss();
+        const auto loss = model->contrastiveLoss(out) + out.aux.weightedTotal(cfg.loss);
         (void)loss.item<double>();  // the trainer reads the loss every step
         optimizer.zeroGrad();
         loss.backward();

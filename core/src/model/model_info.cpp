@@ -26,10 +26,17 @@ Count expertParams(Count width, Count hidden) {
   return linearParams(width, hidden, true) + linearParams(hidden, width, true);
 }
 
-// Blocks, final norm and projection: everything but the tower's input embedding.
-void addBlocks(TowerInfo& info, const config::TowerConfig& tower, const config::MoeConfig& moe, int embedDim) {
+// Blocks, final norm and projection: everything but the tower's input embedding. With a LIMoE
+// shared tower the text side runs the image tower's blocks: their FLOPs count for both, their
+// parameters once (blockParameters false for the text side).
+void addBlocks(TowerInfo& info, const config::ExperimentConfig& cfg, bool blockParameters) {
+  const bool shared = cfg.model.shared_tower;
+  const config::TowerConfig& tower = shared ? cfg.model.image : (info.name == "image" ? cfg.model.image : cfg.model.text);
+  const config::MoeConfig& moe = cfg.moe;
+  const int embedDim = cfg.model.embed_dim;
   const Count w = tower.width, h = hiddenUnits(tower), s = info.tokens;
-  const auto mask = moeBlockMask(moe, tower.depth, towerHasMoe(moe, info.name));
+  const auto mask = moeBlockMask(moe, tower.depth, shared || towerHasMoe(moe, info.name));
+  const Count before = info.parameters, activeBefore = info.activeParameters;
   for (int i = 0; i < tower.depth; ++i) {
     const Count attention = 2 * layerNormParams(w) + linearParams(w, 3 * w, true) + linearParams(w, w, true);
     info.parameters += attention;
@@ -43,12 +50,21 @@ void addBlocks(TowerInfo& info, const config::TowerConfig& tower, const config::
       info.parameters += router + e * expertParams(w, h);
       info.activeParameters += router + k * expertParams(w, h);
       info.flops.ffn += 2 * s * w * e + k * (2 * s * w * h + 2 * s * h * w);
-      info.moeLayers.push_back(info.name + ".blocks." + std::to_string(i));
+      if (moe.shared_expert) {  // an always-on dense FFN beside the routed experts
+        info.parameters += expertParams(w, h);
+        info.activeParameters += expertParams(w, h);
+        info.flops.ffn += 2 * s * w * h + 2 * s * h * w;
+      }
+      if (blockParameters) info.moeLayers.push_back((shared ? "shared" : info.name) + ".blocks." + std::to_string(i));
     } else {
       info.parameters += expertParams(w, h);
       info.activeParameters += expertParams(w, h);
       info.flops.ffn += 2 * s * w * h + 2 * s * h * w;
     }
+  }
+  if (!blockParameters) {
+    info.parameters = before;
+    info.activeParameters = activeBefore;
   }
   const Count head = layerNormParams(w) + linearParams(w, embedDim, false);
   info.parameters += head;
@@ -68,19 +84,19 @@ TowerInfo imageTower(const config::ExperimentConfig& cfg) {
   const Count embed = 3 * patch * patch * w + w + (patches + 1) * w;
   info.parameters = info.activeParameters = embed;
   info.flops.embedding = 2 * patches * (3 * patch * patch) * w;
-  addBlocks(info, tower, cfg.moe, cfg.model.embed_dim);
+  addBlocks(info, cfg, /*blockParameters=*/true);
   return info;
 }
 
 TowerInfo textTower(const config::ExperimentConfig& cfg) {
-  const config::TowerConfig& tower = cfg.model.text;
+  const config::TowerConfig& tower = cfg.model.shared_tower ? cfg.model.image : cfg.model.text;
   TowerInfo info;
   info.name = "text";
   info.tokens = cfg.data.max_text_tokens;  // batches are padded to this length
   // Token embedding and positions; a lookup, so no FLOPs.
   const Count embed = Count(cfg.data.vocab_size) * tower.width + Count(cfg.data.max_text_tokens) * tower.width;
   info.parameters = info.activeParameters = embed;
-  addBlocks(info, tower, cfg.moe, cfg.model.embed_dim);
+  addBlocks(info, cfg, /*blockParameters=*/!cfg.model.shared_tower);
   return info;
 }
 
@@ -91,7 +107,7 @@ ModelInfo describeModel(const config::ExperimentConfig& cfg) {
   info.preset = cfg.model.preset;
   info.image = imageTower(cfg);
   info.text = textTower(cfg);
-  info.sharedParameters = 1;  // logit_scale
+  info.sharedParameters = cfg.loss.contrastive == "siglip" ? 2 : 1;  // logit_scale (+ SigLIP's logit_bias)
   return info;
 }
 

@@ -69,6 +69,23 @@ TEST(ModelInfo, OddShapesStillMatchTheBuiltModel) {
   expectCountsMatchTheBuiltModel(withMoe(cfg, 5, 3, "both", "last_n", 2));
 }
 
+TEST(ModelInfo, SharedExpertSharedTowerAndSiglipMatchTheBuiltModel) {
+  const auto base = withMoe(presetConfig("tiny"), 4, 2, "both", "every_nth", 1);
+  auto sharedExpert = base;
+  sharedExpert.moe.shared_expert = true;
+  expectCountsMatchTheBuiltModel(sharedExpert);
+  auto sharedTower = base;
+  sharedTower.model.shared_tower = true;
+  expectCountsMatchTheBuiltModel(sharedTower);
+  auto siglip = base;
+  siglip.loss.contrastive = "siglip";
+  siglip.moe.router = "expert_choice";
+  expectCountsMatchTheBuiltModel(siglip);
+  // The shared tower runs the same blocks for text: same FLOPs as two towers, fewer parameters.
+  EXPECT_EQ(model::describeModel(sharedTower).text.flops.ffn, model::describeModel(base).text.flops.ffn);
+  EXPECT_LT(model::describeModel(sharedTower).parameters(), model::describeModel(base).parameters());
+}
+
 TEST(ModelInfo, ActiveParametersCountKOfEExpertsAndEveryRouter) {
   const auto dense = presetConfig("tiny");
   const auto moe = withMoe(dense, 4, 1, "both", "every_nth", 1);
