@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "core/model/tiny_model_config.h"
 #include "vimoe/model/clip_model.h"
 #include "vimoe/model/tensor_io.h"
 
@@ -10,20 +11,7 @@ using namespace vimoe;
 
 namespace {
 
-config::ExperimentConfig tinyConfig(bool moe) {
-  config::ExperimentConfig cfg;
-  cfg.data.image_size = 16;
-  cfg.data.max_text_tokens = 8;
-  cfg.data.vocab_size = 50;
-  cfg.model.patch_size = 4;
-  cfg.model.embed_dim = 12;
-  cfg.model.image = {16, 2, 2, 2.0};
-  cfg.model.text = {16, 2, 2, 2.0};
-  cfg.moe.enabled = moe;
-  cfg.moe.num_experts = 4;
-  cfg.moe.top_k = 1;
-  return cfg;
-}
+config::ExperimentConfig tinyConfig(bool moe) { return test_support::tinyModelConfig(moe); }
 
 }  // namespace
 

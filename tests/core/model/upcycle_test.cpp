@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "core/model/tiny_model_config.h"
 #include "vimoe/model/clip_model.h"
 #include "vimoe/model/tensor_io.h"
 #include "vimoe/model/upcycle.h"
@@ -11,23 +12,10 @@ using namespace vimoe;
 
 namespace {
 
-config::ExperimentConfig denseConfig() {
-  config::ExperimentConfig cfg;
-  cfg.data.image_size = 16;
-  cfg.data.max_text_tokens = 8;
-  cfg.data.vocab_size = 50;
-  cfg.model.patch_size = 4;
-  cfg.model.embed_dim = 12;
-  cfg.model.image = {16, 2, 2, 2.0};
-  cfg.model.text = {16, 2, 2, 2.0};
-  return cfg;
-}
+config::ExperimentConfig denseConfig() { return test_support::tinyModelConfig(false); }
 
 config::ExperimentConfig moeConfig(bool sharedExpert = false) {
-  auto cfg = denseConfig();
-  cfg.moe.enabled = true;
-  cfg.moe.num_experts = 4;
-  cfg.moe.top_k = 1;
+  auto cfg = test_support::tinyModelConfig(true);
   cfg.moe.gate_norm = "renormalize";
   cfg.moe.capacity_factor_train = 0;
   cfg.moe.capacity_factor_eval = 0;
