@@ -5,6 +5,7 @@
 
 #include "vimoe/config/config_io.h"
 #include "vimoe/config/project.h"
+#include "vimoe/store/run_store.h"
 
 namespace vimoe::workbench {
 
@@ -18,6 +19,10 @@ Expected<WorkbenchProject> loadWorkbenchProject(const QString& dir) {
   result.name = QString::fromStdString(project->name);
   if (result.name.isEmpty()) result.name = QFileInfo(result.dir).fileName();
   result.storePath = QString::fromStdString(project->storePath());
+  // The panels read the store read-only, and a read-only open cannot create a new project's
+  // store or upgrade one an older vimoe wrote. One read-write open does both (a no-op when the
+  // store is current); if it fails (a newer schema, not a store), the reader reports why.
+  (void)store::RunStore::open(project->storePath(), store::RunStore::Mode::ReadWrite);
   for (const auto& relative : project->studies) {
     StudyEntry study;
     study.file = QString::fromStdString(project->path(relative));

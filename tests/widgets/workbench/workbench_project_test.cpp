@@ -5,6 +5,7 @@
 
 #include "support/demo_project.h"
 #include "support/test_registry.h"
+#include "vimoe/store/run_store.h"
 #include "workbench_project.h"
 
 namespace vimoe::workbench {
@@ -24,6 +25,8 @@ class WorkbenchProjectTest : public QObject {
     QCOMPARE(project->studies.size(), 1);
     QCOMPARE(project->studies[0].name, QStringLiteral("dense-vs-moe"));
     QVERIFY(project->studies[0].file.endsWith(QStringLiteral("/studies/dense-vs-moe.json")));
+    // Opening the project created its store, so the read-only panels can open it.
+    QVERIFY(store::RunStore::open(project->storePath.toStdString(), store::RunStore::Mode::ReadOnly).ok());
   }
 
   void explainsAFolderWithoutAProject() {
