@@ -19,13 +19,45 @@ std::vector<std::string> paddedPieces(const text::Tokenizer& tokenizer, const st
 
 }  // namespace
 
+std::vector<std::int64_t> probeIndices(const std::vector<std::string>& labels, int count) {
+  const auto n = static_cast<std::int64_t>(labels.size());
+  const auto p = std::min<std::int64_t>(count, n);
+  std::vector<std::int64_t> picked;
+  if (p <= 0) return picked;
+  std::map<std::string, std::vector<std::int64_t>> byClass;
+  for (std::int64_t i = 0; i < n; ++i) byClass[labels[static_cast<std::size_t>(i)]].push_back(i);
+  if (byClass.size() < 2) {
+    // A regular stride could alias with a split that cycles through classes; with one class
+    // (or none) there is nothing to alias with.
+    for (std::int64_t i = 0; i < p; ++i) picked.push_back(i * n / p);
+    return picked;
+  }
+  // Each class gets its share, spread evenly within the class.
+  const auto classes = static_cast<std::int64_t>(byClass.size());
+  std::vector<std::vector<std::int64_t>> spread;
+  for (const auto& [label, members] : byClass) {
+    const auto m = static_cast<std::int64_t>(members.size());
+    const auto share = std::min<std::int64_t>(m, (p + classes - 1) / classes);
+    std::vector<std::int64_t> chosen;
+    for (std::int64_t j = 0; j < share; ++j) chosen.push_back(members[static_cast<std::size_t>(j * m / share)]);
+    spread.push_back(std::move(chosen));
+  }
+  for (std::size_t round = 0; static_cast<std::int64_t>(picked.size()) < p; ++round) {
+    bool any = false;
+    for (const auto& chosen : spread) {
+      if (round >= chosen.size() || static_cast<std::int64_t>(picked.size()) == p) continue;
+      picked.push_back(chosen[round]);
+      any = true;
+    }
+    if (!any) break;
+  }
+  return picked;
+}
+
 ProbeSet buildProbeSet(const ContrastiveSplit& split, const text::Tokenizer& tokenizer, int count) {
   ProbeSet probe;
-  const auto n = split.imageCount();
-  const auto p = std::min<std::int64_t>(count, n);
-  if (p <= 0) return probe;
-  std::vector<std::int64_t> picked;
-  for (std::int64_t i = 0; i < p; ++i) picked.push_back(i * n / p);  // evenly spread: classes vary
+  const auto picked = probeIndices(split.labels, count);
+  if (picked.empty()) return probe;
   const auto index = torch::tensor(picked, torch::kLong);
   probe.pixels = pixelsFromBytes(split.images.index_select(0, index));
   probe.ids = split.captionIds.index_select(0, split.firstCaption.index_select(0, index));

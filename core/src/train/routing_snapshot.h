@@ -10,6 +10,7 @@
 #include "vimoe/store/run_store.h"
 #include "vimoe/text/tokenizer.h"
 #include "vimoe/train/contrastive_data.h"
+#include "vimoe/train/probe_set.h"
 
 namespace vimoe::train {
 
@@ -19,7 +20,7 @@ struct ProbeSet {
   std::vector<store::ProbeSample> samples;
 };
 
-// Up to `count` images spread evenly over the split, each with its first caption.
+// The probe images of probeIndices, each with its first caption.
 ProbeSet buildProbeSet(const ContrastiveSplit& split, const text::Tokenizer& tokenizer, int count);
 
 struct RoutingSnapshot {

@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "core/train/tiny_project.h"
 #include "vimoe/store/run_store.h"
 #include "vimoe/train/init_from.h"
+#include "vimoe/train/probe_set.h"
 #include "vimoe/train/trainer.h"
 
 using namespace vimoe;
@@ -119,4 +121,22 @@ TEST(MoeAnalytics, TrainsFromAnUpcycledDenseCheckpointAndWritesOne) {
   auto again = train::writeUpcycledCheckpoint(out, moe, dir.path("twice"), {});
   ASSERT_FALSE(again);
   EXPECT_NE(again.error().message.find("already an MoE checkpoint"), std::string::npos);
+}
+
+TEST(MoeAnalytics, ProbeSetCoversEveryClassEvenWhenTheSplitCyclesThroughThem) {
+  // 16 images cycling a, b, c, d: a stride of 4 would pick only "a".
+  std::vector<std::string> labels;
+  for (int i = 0; i < 16; ++i) labels.push_back(std::string(1, char('a' + i % 4)));
+  const auto picked = train::probeIndices(labels, 8);
+  ASSERT_EQ(picked.size(), 8u);
+  std::map<std::string, int> perClass;
+  for (auto i : picked) ++perClass[labels[static_cast<std::size_t>(i)]];
+  EXPECT_EQ(perClass, (std::map<std::string, int>{{"a", 2}, {"b", 2}, {"c", 2}, {"d", 2}}));
+  // Round-robin order: a, b, c, d, a, ...; evenly spread within a class (a: images 0 and 8).
+  EXPECT_EQ(picked[0], 0);
+  EXPECT_EQ(picked[1], 1);
+  EXPECT_EQ(picked[4], 8);
+  // Without labels: evenly spread; never more than there are images.
+  EXPECT_EQ(train::probeIndices(std::vector<std::string>(10, ""), 5), (std::vector<std::int64_t>{0, 2, 4, 6, 8}));
+  EXPECT_EQ(train::probeIndices(std::vector<std::string>(3, "x"), 8).size(), 3u);
 }
