@@ -142,6 +142,16 @@ int main(int argc, char** argv) {
   benchCmd->add_option("--repeat", bench.repetitions, "Timed MoE-layer passes")->check(CLI::Range(1, 100000));
   benchCmd->add_option("--warmup", bench.warmup, "Untimed passes and steps first")->check(CLI::Range(0, 100000));
 
+  ScoreCliOptions score;
+  auto* scoreCmd = app.add_subcommand("score", "Caption (BLEU, ROUGE-L, CIDEr-D) or VQA (exact match, F1) scores of predictions");
+  scoreCmd->add_option("task", score.task, "caption | vqa")->required()->check(CLI::IsMember({"caption", "vqa"}));
+  scoreCmd->add_option("--pred", score.predFile, "Predictions: JSON list of {id, text} (VQA: {id, answer})")->required();
+  scoreCmd->add_option("--ref", score.refFile, "References: JSON list of {id, texts} (VQA: {id, answers, type})")->required();
+  scoreCmd->add_option("--tokenization", score.tokenization, "syllables (default) or segmented_words")
+      ->check(CLI::IsMember({"syllables", "segmented_words"}));
+  scoreCmd->add_flag("--json", score.json, "JSON output");
+  scoreCmd->add_flag("--per-sample", score.perSample, "Also one row per sample");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -177,6 +187,7 @@ int main(int argc, char** argv) {
     if (tokenizerCmd->parsed()) return runDataTokenizer(tokenizer);
     if (modelInfoCmd->parsed()) return runModelInfo(modelInfo);
     if (benchCmd->parsed()) return runBench(bench);
+    if (scoreCmd->parsed()) return runScore(score);
   } catch (const std::exception& e) {
     // A broken invariant in the core: report it instead of dying with a core dump.
     std::fprintf(stderr, "internal error: %s\n", e.what());

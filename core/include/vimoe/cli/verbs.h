@@ -134,4 +134,17 @@ struct BenchCliOptions {
 };
 int runBench(const BenchCliOptions& options);
 
+// Scores caption or VQA predictions against references (vimoe/metrics): task "caption" gives
+// BLEU-1..4, ROUGE-L and CIDEr-D over the whole split, "vqa" exact match and token F1 per type.
+// Exit 0, or 2 for unreadable or mismatched files (the message names file, record and field).
+struct ScoreCliOptions {
+  std::string task;      // caption | vqa
+  std::string predFile;
+  std::string refFile;
+  std::string tokenization = "syllables";  // syllables | segmented_words
+  bool json = false;
+  bool perSample = false;  // one row per sample (human table or "per_sample" in the JSON)
+};
+int runScore(const ScoreCliOptions& options);
+
 }  // namespace vimoe::cli
