@@ -143,10 +143,13 @@ int main(int argc, char** argv) {
   benchCmd->add_option("--warmup", bench.warmup, "Untimed passes and steps first")->check(CLI::Range(0, 100000));
 
   ScoreCliOptions score;
-  auto* scoreCmd = app.add_subcommand("score", "Caption (BLEU, ROUGE-L, CIDEr-D) or VQA (exact match, F1) scores of predictions");
+  auto* scoreCmd =
+      app.add_subcommand("score", "Caption (BLEU, ROUGE-L, CIDEr-D) or VQA (exact match, F1) scores of predictions");
   scoreCmd->add_option("task", score.task, "caption | vqa")->required()->check(CLI::IsMember({"caption", "vqa"}));
-  scoreCmd->add_option("--pred", score.predFile, "Predictions: JSON list of {id, text} (VQA: {id, answer})")->required();
-  scoreCmd->add_option("--ref", score.refFile, "References: JSON list of {id, texts} (VQA: {id, answers, type})")->required();
+  scoreCmd->add_option("--pred", score.predFile, "Predictions: JSON list of {id, text} (VQA: {id, answer})")
+      ->required();
+  scoreCmd->add_option("--ref", score.refFile, "References: JSON list of {id, texts} (VQA: {id, answers, type})")
+      ->required();
   scoreCmd->add_option("--tokenization", score.tokenization, "syllables (default) or segmented_words")
       ->check(CLI::IsMember({"syllables", "segmented_words"}));
   scoreCmd->add_flag("--json", score.json, "JSON output");

@@ -13,9 +13,11 @@ using test_support::runCli;
 TEST(CliScore, CaptionJsonGivesCorpusScores) {
   test_support::ScratchDir dir;
   // Number ids in the predictions, string ids in the references: the same ids.
-  const std::string pred = dir.write("pred.json", R"([{"id": 1, "text": "Con mèo đen."}, {"id": 2, "text": "con chó trắng"}])");
-  const std::string ref = dir.write(
-      "ref.json", R"([{"id": "1", "texts": ["con mèo đen"]}, {"id": "2", "texts": ["con chó vàng"], "image": "2.png"}])");
+  const std::string pred =
+      dir.write("pred.json", R"([{"id": 1, "text": "Con mèo đen."}, {"id": 2, "text": "con chó trắng"}])");
+  const std::string ref =
+      dir.write("ref.json",
+                R"([{"id": "1", "texts": ["con mèo đen"]}, {"id": "2", "texts": ["con chó vàng"], "image": "2.png"}])");
   const auto r = runCli({"score", "caption", "--pred", pred, "--ref", ref, "--json", "--per-sample"}, dir.path());
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
@@ -59,7 +61,8 @@ TEST(CliScore, VqaGivesExactMatchF1AndTypes) {
   EXPECT_FALSE(j.contains("per_sample"));
 
   // Word level: "phụ" "nữ" no longer match "phụ_nữ".
-  const auto words = runCli({"score", "vqa", "--pred", pred, "--ref", ref, "--tokenization", "segmented_words"}, dir.path());
+  const auto words =
+      runCli({"score", "vqa", "--pred", pred, "--ref", ref, "--tokenization", "segmented_words"}, dir.path());
   ASSERT_EQ(words.exitCode, 0) << words.err;
   EXPECT_NE(words.out.find("exact match (segmented_words) 0.3333"), std::string::npos) << words.out;
   EXPECT_NE(words.out.find("color"), std::string::npos);
@@ -67,7 +70,8 @@ TEST(CliScore, VqaGivesExactMatchF1AndTypes) {
 
 TEST(CliScore, BadFilesExitTwoNamingFileRecordAndField) {
   test_support::ScratchDir dir;
-  const std::string ref = dir.write("ref.json", R"([{"id": "a", "texts": ["con mèo"]}, {"id": "b", "texts": ["con chó"]}])");
+  const std::string ref =
+      dir.write("ref.json", R"([{"id": "a", "texts": ["con mèo"]}, {"id": "b", "texts": ["con chó"]}])");
   const std::string bad = dir.write("preds.json", R"([{"id": "a", "text": "con mèo"}, {"id": "b", "caption": "x"}])");
   const auto r = runCli({"score", "caption", "--pred", bad, "--ref", ref}, dir.path());
   EXPECT_EQ(r.exitCode, 2);

@@ -92,10 +92,10 @@ BleuResult bleuScores(const std::vector<TokenizedSample>& samples) {
     result.sentenceBleu4.push_back(brevityPenalty(c, r) * geometricMean(smoothed, kMaxOrder));
   }
   std::array<double, kMaxOrder> precisions{};
-  for (int n = 0; n < kMaxOrder; ++n)
-    precisions[n] = corpus.total[n] > 0 ? corpus.matches[n] / corpus.total[n] : 0.0;
+  for (int n = 0; n < kMaxOrder; ++n) precisions[n] = corpus.total[n] > 0 ? corpus.matches[n] / corpus.total[n] : 0.0;
   const double penalty = brevityPenalty(candidateLength, referenceLength);
-  for (int order = 1; order <= kMaxOrder; ++order) result.corpus[order - 1] = penalty * geometricMean(precisions, order);
+  for (int order = 1; order <= kMaxOrder; ++order)
+    result.corpus[order - 1] = penalty * geometricMean(precisions, order);
   return result;
 }
 

@@ -25,7 +25,7 @@ NgramCounts countNgrams(const Tokens& tokens);
 
 struct BleuResult {
   std::array<double, kMaxOrder> corpus{};  // BLEU-1..4
-  std::vector<double> sentenceBleu4;      // smoothed, per sample
+  std::vector<double> sentenceBleu4;       // smoothed, per sample
 };
 BleuResult bleuScores(const std::vector<TokenizedSample>& samples);
 

@@ -51,8 +51,8 @@ Expected<json> loadRecordList(const std::string& path) {
     return Error{path + ":" + lineAndColumn(text, e.byte) + ": invalid JSON: " + parserExplanation(e.what())};
   }
   if (!document.is_array())
-    return Error::at(path, std::string("expected a JSON list of records [{\"id\": ...}, ...], found ") +
-                               document.type_name());
+    return Error::at(
+        path, std::string("expected a JSON list of records [{\"id\": ...}, ...], found ") + document.type_name());
   return document;
 }
 
@@ -145,7 +145,8 @@ class RecordReader {
   // "missing field 'answers' (or 'texts') (or 'answer')"
   void missing(std::initializer_list<const char*> names, const char* single = nullptr) {
     std::string list;
-    for (const char* name : names) list += list.empty() ? "'" + std::string(name) + "'" : " (or '" + std::string(name) + "')";
+    for (const char* name : names)
+      list += list.empty() ? "'" + std::string(name) + "'" : " (or '" + std::string(name) + "')";
     if (single != nullptr) list += " (or '" + std::string(single) + "')";
     fail("missing field " + list);
   }
@@ -186,18 +187,21 @@ Expected<std::vector<Record>> readRecords(const std::string& path, ReadOne readO
 }  // namespace
 
 Expected<std::vector<CaptionPrediction>> readCaptionPredictions(const std::string& path) {
-  return readRecords<CaptionPrediction>(
-      path, [](RecordReader& r) { return CaptionPrediction{r.id(), r.text({"text"})}; });
+  return readRecords<CaptionPrediction>(path, [](RecordReader& r) {
+    return CaptionPrediction{r.id(), r.text({"text"})};
+  });
 }
 
 Expected<std::vector<CaptionReferences>> readCaptionReferences(const std::string& path) {
-  return readRecords<CaptionReferences>(
-      path, [](RecordReader& r) { return CaptionReferences{r.id(), r.texts({"texts"})}; });
+  return readRecords<CaptionReferences>(path, [](RecordReader& r) {
+    return CaptionReferences{r.id(), r.texts({"texts"})};
+  });
 }
 
 Expected<std::vector<VqaPrediction>> readVqaPredictions(const std::string& path) {
-  return readRecords<VqaPrediction>(
-      path, [](RecordReader& r) { return VqaPrediction{r.id(), r.text({"answer", "text"})}; });
+  return readRecords<VqaPrediction>(path, [](RecordReader& r) {
+    return VqaPrediction{r.id(), r.text({"answer", "text"})};
+  });
 }
 
 Expected<std::vector<VqaReference>> readVqaReferences(const std::string& path) {

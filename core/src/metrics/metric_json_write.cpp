@@ -8,14 +8,10 @@ namespace vimoe::metrics {
 using nlohmann::ordered_json;
 
 ordered_json captionScoresJson(const CaptionScores& scores, bool perSample) {
-  ordered_json out = {{"task", "caption"},
-                      {"tokenization", scores.tokenization},
-                      {"samples", scores.samples},
-                      {"bleu_1", scores.bleu[0]},
-                      {"bleu_2", scores.bleu[1]},
-                      {"bleu_3", scores.bleu[2]},
-                      {"bleu_4", scores.bleu[3]},
-                      {"rouge_l", scores.rougeL},
+  ordered_json out = {{"task", "caption"},         {"tokenization", scores.tokenization},
+                      {"samples", scores.samples}, {"bleu_1", scores.bleu[0]},
+                      {"bleu_2", scores.bleu[1]},  {"bleu_3", scores.bleu[2]},
+                      {"bleu_4", scores.bleu[3]},  {"rouge_l", scores.rougeL},
                       {"cider_d", scores.ciderD}};
   if (perSample) {
     ordered_json rows = ordered_json::array();

@@ -10,8 +10,7 @@ std::string describe(const std::vector<std::string>& ids, const char* what) {
   return std::to_string(ids.size()) + " " + what + " ids (the first: '" + ids.front() + "')";
 }
 
-Expected<std::unordered_map<std::string, std::size_t>> indexIds(const std::vector<std::string>& ids,
-                                                                const char* what) {
+Expected<std::unordered_map<std::string, std::size_t>> indexIds(const std::vector<std::string>& ids, const char* what) {
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (!index.emplace(ids[i], i).second)

@@ -40,8 +40,8 @@ std::string normalizeAnswer(const std::string& answer, MetricTokenization tokeni
   return joinTokens(metricTokens(answer, tokenization));
 }
 
-Expected<VqaScores> scoreVqa(const std::vector<VqaPrediction>& predictions,
-                             const std::vector<VqaReference>& references, MetricTokenization tokenization) {
+Expected<VqaScores> scoreVqa(const std::vector<VqaPrediction>& predictions, const std::vector<VqaReference>& references,
+                             MetricTokenization tokenization) {
   std::vector<std::string> predictionIds, referenceIds;
   for (const VqaPrediction& p : predictions) predictionIds.push_back(p.id);
   for (const VqaReference& r : references) {

@@ -47,8 +47,9 @@ TEST(CaptionMetrics, SegmentedWordsCountPhuNuAsOneToken) {
 TEST(CaptionMetrics, NfdAndOtherToneStylesScoreLikeNfc) {
   // Without normalisation "người" (NFD: u + horn + grave as separate code points) and "hoà"
   // (modern tone placement) would never match their NFC / traditional forms.
-  const std::vector<test::CaptionCase> nfc = {{"người phụ nữ hòa nhã đi xe đạp", {"một người phụ nữ hòa nhã đi xe đạp"}},
-                                              {"hai con chó", {"hai con chó vàng"}}};
+  const std::vector<test::CaptionCase> nfc = {
+      {"người phụ nữ hòa nhã đi xe đạp", {"một người phụ nữ hòa nhã đi xe đạp"}},
+      {"hai con chó", {"hai con chó vàng"}}};
   std::vector<test::CaptionCase> mixed = nfc;
   mixed[0].candidate = text::toNfd("Người phụ nữ hoà nhã đi xe đạp");
   mixed[0].references[0] = text::toNfd(mixed[0].references[0]);

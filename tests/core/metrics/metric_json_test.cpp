@@ -29,7 +29,8 @@ TEST(MetricJson, ReadsCaptionFilesWithStringAndNumberIds) {
 
 TEST(MetricJson, ReadsVqaFilesWithTheirAlternativeFieldNames) {
   ScratchDir dir;
-  const auto preds = readVqaPredictions(dir.write("p.json", R"([{"id": 1, "answer": "đỏ"}, {"id": 2, "text": "xanh"}])"));
+  const auto preds =
+      readVqaPredictions(dir.write("p.json", R"([{"id": 1, "answer": "đỏ"}, {"id": 2, "text": "xanh"}])"));
   ASSERT_TRUE(preds.ok()) << preds.error().message;
   EXPECT_EQ((*preds)[1].answer, "xanh");
   const auto refs = readVqaReferences(dir.write(
@@ -52,7 +53,8 @@ TEST(MetricJson, BadRecordsNameFileRecordAndField) {
   const std::string refs = dir.write("refs.json", R"([{"id": "a", "texts": []}, {"texts": ["x"]}])");
   auto e = readCaptionReferences(refs);
   ASSERT_FALSE(e.ok());
-  EXPECT_EQ(e.error().message, refs + ": record 0 (id 'a'): field 'texts' is an empty list: give at least one reference");
+  EXPECT_EQ(e.error().message,
+            refs + ": record 0 (id 'a'): field 'texts' is an empty list: give at least one reference");
   auto noId = readCaptionReferences(dir.write("noid.json", R"([{"texts": ["x"]}])"));
   ASSERT_FALSE(noId.ok());
   EXPECT_NE(noId.error().message.find("noid.json: record 0: missing field 'id'"), std::string::npos);
@@ -71,7 +73,8 @@ TEST(MetricJson, BadRecordsNameFileRecordAndField) {
 
 TEST(MetricJson, DuplicateIdsNameBothRecords) {
   ScratchDir dir;
-  auto r = readVqaPredictions(dir.write("p.json", R"([{"id": 1, "answer": "a"}, {"id": "2", "answer": "b"}, {"id": "1", "answer": "c"}])"));
+  auto r = readVqaPredictions(
+      dir.write("p.json", R"([{"id": 1, "answer": "a"}, {"id": "2", "answer": "b"}, {"id": "1", "answer": "c"}])"));
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("p.json: record 2: id '1' already used by record 0"), std::string::npos)
       << r.error().message;
@@ -82,7 +85,8 @@ TEST(MetricJson, UnreadableAndMalformedFilesAreReportedWithAPosition) {
   auto missing = readCaptionPredictions(dir.path("nope.json"));
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("nope.json: cannot read the file"), std::string::npos);
-  auto malformed = readCaptionPredictions(dir.write("bad.json", "[\n  {\"id\": 1, \"text\": \"a\"},\n  {\"id\": 2,]\n"));
+  auto malformed =
+      readCaptionPredictions(dir.write("bad.json", "[\n  {\"id\": 1, \"text\": \"a\"},\n  {\"id\": 2,]\n"));
   ASSERT_FALSE(malformed.ok());
   EXPECT_NE(malformed.error().message.find("bad.json:3:"), std::string::npos) << malformed.error().message;
   EXPECT_NE(malformed.error().message.find("invalid JSON"), std::string::npos);

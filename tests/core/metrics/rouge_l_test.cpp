@@ -18,8 +18,8 @@ TEST(RougeL, PrecisionAndRecallMaximaMayComeFromDifferentReferences) {
   //   P = max(0.4, 1) = 1 (ref 2), R = max(2/3, 1/2) = 2/3 (ref 1)
   //   F = 2.44 * 1 * 2/3 / (2/3 + 1.44) = 1.626667 / 2.106667 = 0.772151899
   // (The best single-reference F would be ref 2's 2.44 * 0.5 / 1.94 = 0.628866: not what coco reports.)
-  const CaptionScores s = scoreCorpus(
-      {{"con mèo nằm trên bàn", {"con chó nằm", "một con mèo đen nằm ngủ trên chiếc bàn gỗ"}}});
+  const CaptionScores s =
+      scoreCorpus({{"con mèo nằm trên bàn", {"con chó nằm", "một con mèo đen nằm ngủ trên chiếc bàn gỗ"}}});
   EXPECT_NEAR(s.rougeL, 0.772151899, 1e-6);
   EXPECT_NEAR(s.perSample[0].rougeL, 0.772151899, 1e-6);
 }

@@ -35,11 +35,14 @@ struct CaptionSampleScore {
 };
 
 struct CaptionScores {
-  // BLEU-1..4 in [0, 1]. coco adds tiny epsilons to each precision, so where it prints ~1e-9 for
-  // a corpus without a single matching 4-gram, our value is exactly 0.
+  // BLEU-1..4 in [0, 1]. coco adds tiny epsilons to each precision, so where it prints a small
+  // positive number for a corpus without a single matching 4-gram (such as 8.7e-5, or 0.0316 when
+  // there are no 4-grams at all), our value is exactly 0.
   double bleu[4] = {0, 0, 0, 0};
   double rougeL = 0;  // mean over samples of the LCS F-measure, beta 1.2, in [0, 1]
-  double ciderD = 0;  // mean over samples, x10 as in coco (so up to ~10 for a perfect match)
+  // Mean over samples, x10 as in coco (10 for captions of 4+ tokens equal to their references).
+  // IDF needs several images: a one-image split scores 0 (ln 1 = 0), as in coco.
+  double ciderD = 0;
   std::string tokenization;  // tokenizationName(): always shown next to the scores
   std::size_t samples = 0;
   std::vector<CaptionSampleScore> perSample;  // in the order of the references

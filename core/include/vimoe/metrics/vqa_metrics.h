@@ -44,20 +44,19 @@ struct VqaScores {
   double f1 = 0;
   std::string tokenization;  // tokenizationName(): F1 counts these tokens
   std::size_t samples = 0;
-  std::vector<VqaTypeScore> byType;        // sorted by type name
-  std::vector<VqaSampleScore> perSample;   // in the order of the references
+  std::vector<VqaTypeScore> byType;       // sorted by type name
+  std::vector<VqaSampleScore> perSample;  // in the order of the references
 };
 
 // NFC, one tone-mark style, lower case, punctuation removed, spaces collapsed and trimmed:
 // "  Màu Đỏ. " -> "màu đỏ". With Syllables, '_' is a space too, so a segmented reference
 // ("phụ_nữ") matches an unsegmented answer ("phụ nữ").
-std::string normalizeAnswer(const std::string& answer,
-                            MetricTokenization tokenization = MetricTokenization::Syllables);
+std::string normalizeAnswer(const std::string& answer, MetricTokenization tokenization = MetricTokenization::Syllables);
 
 // Exact match compares normalizeAnswer() strings; F1 the bags of metricTokens() (common =
 // multiset intersection, P = common / |prediction|, R = common / |reference|, 0 when nothing is
 // common, 1 when both are empty). Ids are matched as for scoreCaptions.
-Expected<VqaScores> scoreVqa(const std::vector<VqaPrediction>& predictions,
-                             const std::vector<VqaReference>& references, MetricTokenization tokenization);
+Expected<VqaScores> scoreVqa(const std::vector<VqaPrediction>& predictions, const std::vector<VqaReference>& references,
+                             MetricTokenization tokenization);
 
 }  // namespace vimoe::metrics
