@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   studyCmd->add_flag("--smoke", study.smoke, "Apply the study's smoke overrides (seconds, same code path)");
   studyCmd->add_option("--set", study.overrides, "Override a key in every variant (repeatable)");
   studyCmd->add_option("--table", study.tableOut, "Also write the markdown table to this file");
+  studyCmd->add_option("--csv", study.csvOut, "Also write the table as CSV to this file");
 
   RunsCliOptions runs;
   auto* runsCmd = app.add_subcommand("runs", "List or show runs in a store");
@@ -155,6 +156,50 @@ int main(int argc, char** argv) {
   scoreCmd->add_flag("--json", score.json, "JSON output");
   scoreCmd->add_flag("--per-sample", score.perSample, "Also one row per sample");
 
+  // Generation settings shared by caption, ask and eval (defaults: the checkpoint's task.*).
+  const auto addGenerationOptions = [](CLI::App* cmd, GenerationCliOptions& g) {
+    cmd->add_option("--beam", g.beamWidth, "Beam width (1 = greedy; default: task.beam_width)")->check(CLI::Range(1, 64));
+    cmd->add_option("--length-penalty", g.lengthPenalty, "GNMT length penalty alpha (default: task.length_penalty)")
+        ->check(CLI::Range(0.0, 5.0));
+    cmd->add_option("--max-length", g.maxLength, "Most pieces generated")->check(CLI::Range(1, 512));
+  };
+  const char* checkpointHelp = "Checkpoint folder, or a project folder (its newest finished run of the kind)";
+
+  CaptionCliOptions caption;
+  auto* captionCmd = app.add_subcommand("caption", "Caption images in Vietnamese with a trained caption checkpoint");
+  captionCmd->add_option("images", caption.images, "Image files")->required();
+  captionCmd->add_option("--checkpoint", caption.checkpoint, checkpointHelp)->required();
+  addGenerationOptions(captionCmd, caption.generation);
+  captionCmd->add_flag("--json", caption.json, "JSON output");
+
+  AskCliOptions ask;
+  auto* askCmd = app.add_subcommand("ask", "Answer a Vietnamese question about an image with a trained vqa checkpoint");
+  askCmd->add_option("image", ask.image, "Image file")->required();
+  askCmd->add_option("question", ask.question, "The question, e.g. \"Hình tròn màu gì?\"")->required();
+  askCmd->add_option("--checkpoint", ask.checkpoint, checkpointHelp)->required();
+  askCmd->add_option("--top", ask.top, "Classifier: also list the N most probable answers")->check(CLI::Range(1, 100));
+  addGenerationOptions(askCmd, ask.generation);
+  askCmd->add_flag("--json", ask.json, "JSON output");
+
+  RetrieveCliOptions retrieve;
+  auto* retrieveCmd = app.add_subcommand("retrieve", "Find the images that match a Vietnamese query (contrastive checkpoint)");
+  retrieveCmd->add_option("query", retrieve.query, "The query, e.g. \"hình vuông màu đỏ\"")->required();
+  retrieveCmd->add_option("--checkpoint", retrieve.checkpoint, checkpointHelp)->required();
+  retrieveCmd->add_option("--images", retrieve.imagesDir, "Search this folder's images (default: the validation split)");
+  retrieveCmd->add_option("--top", retrieve.top, "Images to list")->check(CLI::Range(1, 1000));
+  retrieveCmd->add_flag("--json", retrieve.json, "JSON output");
+
+  EvalCliOptions evalOptions;
+  auto* evalCmd = app.add_subcommand("eval", "Evaluate a checkpoint on a whole split, next to the baselines; store the results");
+  evalCmd->add_option("--task", evalOptions.task, "caption | vqa | retrieval")->required()
+      ->check(CLI::IsMember({"caption", "vqa", "retrieval"}));
+  evalCmd->add_option("--checkpoint", evalOptions.checkpoint, checkpointHelp)->required();
+  evalCmd->add_option("--split", evalOptions.split, "val (default) or train")->check(CLI::IsMember({"val", "train"}));
+  evalCmd->add_option("--store", evalOptions.storePath, "Store to write the eval rows to (default: the project's; none = skip)");
+  evalCmd->add_option("--max-samples", evalOptions.maxSamples, "Only the first N images / questions")->check(CLI::NonNegativeNumber);
+  addGenerationOptions(evalCmd, evalOptions.generation);
+  evalCmd->add_flag("--json", evalOptions.json, "JSON output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -191,6 +236,10 @@ int main(int argc, char** argv) {
     if (modelInfoCmd->parsed()) return runModelInfo(modelInfo);
     if (benchCmd->parsed()) return runBench(bench);
     if (scoreCmd->parsed()) return runScore(score);
+    if (captionCmd->parsed()) return runCaption(caption);
+    if (askCmd->parsed()) return runAsk(ask);
+    if (retrieveCmd->parsed()) return runRetrieve(retrieve);
+    if (evalCmd->parsed()) return runEval(evalOptions);
   } catch (const std::exception& e) {
     // A broken invariant in the core: report it instead of dying with a core dump.
     std::fprintf(stderr, "internal error: %s\n", e.what());

@@ -8,7 +8,7 @@
 #include "vimoe/store/run_store.h"
 #include "vimoe/study/study_runner.h"
 #include "vimoe/train/checkpoint.h"
-#include "vimoe/train/trainer.h"
+#include "vimoe/train/downstream_trainer.h"
 #include "vimoe/util/atomic_file.h"
 
 namespace vimoe::cli {
@@ -65,7 +65,7 @@ int runTrain(const TrainCliOptions& options) {
     trainOptions.storePath = options.storePath;
   }
 
-  const auto result = train::runContrastiveTraining(cfg, trainOptions, log, progress, cancel);
+  const auto result = train::runTraining(cfg, trainOptions, log, progress, cancel);
   progress.finishLine();
   if (result.outcome == train::RunOutcome::Failed || result.outcome == train::RunOutcome::Diverged)
     log.error("run " + std::to_string(result.runId) + " " + train::runOutcomeName(result.outcome) + ": " + result.message);
@@ -92,6 +92,8 @@ int runStudyVerb(const StudyCliOptions& options) {
   std::fflush(stdout);
   if (!options.tableOut.empty())
     if (auto s = writeFileAtomically(options.tableOut, table); !s) log.error(s.error().message);
+  if (!options.csvOut.empty())
+    if (auto s = writeFileAtomically(options.csvOut, study::formatStudyCsv(*result)); !s) log.error(s.error().message);
   for (const auto& row : result->rows)
     if (row.run.outcome == train::RunOutcome::Failed || row.run.outcome == train::RunOutcome::Diverged) return kExitFailed;
   return kExitOk;

@@ -35,6 +35,8 @@ void describe(DataConfig& c, V& v) {
   v.text("tokenizer", c.tokenizer, TextRule::NonEmpty);
   v.choice("tokenizer_type", c.tokenizer_type, {"unigram", "bpe"});
   v.number("vocab_size", c.vocab_size, 32, 64000);
+  v.text("train_questions", c.train_questions, TextRule::NonEmpty);
+  v.text("val_questions", c.val_questions, TextRule::NonEmpty);
   v.object("synthetic", c.synthetic);
 }
 
@@ -105,7 +107,7 @@ void describe(OptimConfig& c, V& v) {
 template <class V>
 void describe(RunConfig& c, V& v) {
   v.text("name", c.name, TextRule::NonEmpty);
-  v.choice("kind", c.kind, {"contrastive"});
+  v.choice("kind", c.kind, {"contrastive", "caption", "vqa"});
   v.number("steps", c.steps, 1, 100000000);
   v.seed("seed", c.seed, kMaxSeed);
   v.number("log_every", c.log_every, 1, kNoLimit);
@@ -120,6 +122,19 @@ void describe(RunConfig& c, V& v) {
 }
 
 template <class V>
+void describe(TaskConfig& c, V& v) {
+  v.text("encoder_from", c.encoder_from, TextRule::Any);
+  v.flag("freeze_encoder", c.freeze_encoder);
+  v.choice("vqa_head", c.vqa_head, {"classify", "generate"});
+  v.number("max_answers", c.max_answers, 2, 100000);
+  v.number("beam_width", c.beam_width, 1, 64);
+  v.number("length_penalty", c.length_penalty, 0.0, 5.0, Open::None);
+  v.number("max_length", c.max_length, 0, 512);
+  v.number("eval_samples", c.eval_samples, 1, 1000000);
+  v.choice("metric_tokenization", c.metric_tokenization, {"syllables", "segmented_words"});
+}
+
+template <class V>
 void describe(ExperimentConfig& c, V& v) {
   v.object("data", c.data);
   v.object("model", c.model);
@@ -127,6 +142,7 @@ void describe(ExperimentConfig& c, V& v) {
   v.object("loss", c.loss);
   v.object("optim", c.optim);
   v.object("run", c.run);
+  v.object("task", c.task);
 }
 
 }  // namespace vimoe::config

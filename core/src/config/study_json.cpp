@@ -112,7 +112,7 @@ Expected<StudyConfig> parseStudyConfig(const std::string& jsonText, const std::s
     readRequiredText(*doc, "", "base", study.base, issues);
     readVariants(*doc, study.variants, issues);
     readOverrides(*doc, "", "smoke_overrides", study.smoke_overrides, issues);
-    reportUnknownKeys(*doc, "", {"name", "base", "variants", "smoke_overrides"}, issues);
+    reportUnknownKeys(*doc, "", {"name", "description", "base", "variants", "smoke_overrides"}, issues);  // description: for people only
     if (!issues.empty()) return issuesError(sourceName, issues);
     return study;
   } catch (const std::exception& e) {

@@ -42,12 +42,16 @@ VisionEncoderImpl::VisionEncoderImpl(const config::ExperimentConfig& cfg) {
   m_proj = register_module("proj", torch::nn::Linear(torch::nn::LinearOptions(tower.width, cfg.model.embed_dim).bias(false)));
 }
 
-torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& pixels, AuxLosses& aux) {
+torch::Tensor VisionEncoderImpl::tokens(const torch::Tensor& pixels, AuxLosses& aux) {
   auto x = m_patchEmbed->forward((pixels - m_mean) / m_std);  // [B, W, g, g]
   x = x.flatten(2).transpose(1, 2);                           // [B, P, W]
   x = torch::cat({m_classToken.expand({x.size(0), 1, x.size(2)}), x}, 1) + m_positions;
   for (auto& block : m_blocks) x = block->forward(x, torch::Tensor(), Modality::Image, aux);
-  return m_proj->forward(m_normPost->forward(x.select(1, 0)));
+  return m_normPost->forward(x);
+}
+
+torch::Tensor VisionEncoderImpl::forward(const torch::Tensor& pixels, AuxLosses& aux) {
+  return m_proj->forward(tokens(pixels, aux).select(1, 0));
 }
 
 TextEncoderImpl::TextEncoderImpl(const config::ExperimentConfig& cfg, const std::vector<TransformerBlock>* sharedBlocks)

@@ -1,5 +1,6 @@
 #include "vimoe/study/study_runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <cmath>
@@ -63,13 +64,21 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
                      "', which has not finished earlier in this study"};
       cfg.model.init_from = found->second;
     }
+    if (!cfg.task.encoder_from.empty() && cfg.task.encoder_from[0] == '@') {  // the same for a downstream encoder
+      const auto source = cfg.task.encoder_from.substr(1);
+      auto found = checkpointOf.find(source);
+      if (found == checkpointOf.end())
+        return Error{"study '" + study->name + "', variant '" + name + "': task.encoder_from names variant '" + source +
+                     "', which has not finished earlier in this study"};
+      cfg.task.encoder_from = found->second;
+    }
     log.info("study '" + study->name + "': variant " + name);
     train::TrainOptions trainOptions;
     trainOptions.projectDir = project->dir;
     trainOptions.storePath = storePath;
     trainOptions.tags = "study:" + study->name;
     const auto started = std::chrono::steady_clock::now();
-    StudyRow row{name, train::runContrastiveTraining(cfg, trainOptions, log, progress, cancel), 0};
+    StudyRow row{name, train::runTraining(cfg, trainOptions, log, progress, cancel), 0, cfg.run.kind};
     row.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (row.run.runId > 0) {
       auto store = store::RunStore::open(storePath);
@@ -85,22 +94,139 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
   return result;
 }
 
-std::string formatStudyTable(const StudyResult& result) {
-  auto metric = [](const train::RunResult& run, const std::string& key) {
-    auto it = run.finalMetrics.find(key);
-    return it == run.finalMetrics.end() ? std::string("-") : fmt::format("{:.3f}", it->second);
-  };
-  std::string table = fmt::format("Study '{}' (id {})\n\n", result.name, result.studyId);
-  table += "| variant | run | status | train loss | val loss | R@1 i->t | R@5 i->t | R@1 t->i | R@5 t->i | params | active | samples/s | time |\n";
-  table += "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+namespace {
+
+// One table per kind of run in the study, each with the columns that kind is judged by; the
+// downstream tables end with the model-free baselines (measured in every run on the same
+// split, so any run's values serve).
+struct Column {
+  std::string header;
+  std::string key;  // RunResult::finalMetrics key
+};
+
+std::vector<Column> columnsFor(const std::string& kind) {
+  if (kind == "caption")
+    return {{"val loss", "val/loss"},         {"BLEU-1", "eval/caption/bleu1"}, {"BLEU-4", "eval/caption/bleu4"},
+            {"ROUGE-L", "eval/caption/rouge_l"}, {"CIDEr-D", "eval/caption/cider_d"}};
+  if (kind == "vqa") return {{"val loss", "val/loss"}, {"exact match", "eval/vqa/exact_match"}, {"token F1", "eval/vqa/f1"}};
+  return {{"train loss", "train/loss"}, {"val loss", "val/loss"}, {"R@1 i->t", "val/r1_i2t"},
+          {"R@5 i->t", "val/r5_i2t"},   {"R@1 t->i", "val/r1_t2i"}, {"R@5 t->i", "val/r5_t2i"}};
+}
+
+std::vector<std::pair<std::string, std::string>> baselinesFor(const std::string& kind) {
+  if (kind == "caption") return {{"nearest-neighbour caption", "baseline/nn_caption/"}};
+  if (kind == "vqa") return {{"majority answer", "baseline/majority/"}, {"majority answer per type", "baseline/majority_per_type/"}};
+  return {};
+}
+
+std::string runKind(const StudyRow& row) { return row.kind.empty() ? "contrastive" : row.kind; }
+
+std::vector<std::string> kindsInOrder(const StudyResult& result) {
+  std::vector<std::string> kinds;
+  for (const auto& row : result.rows)
+    if (std::find(kinds.begin(), kinds.end(), runKind(row)) == kinds.end()) kinds.push_back(runKind(row));
+  return kinds;
+}
+
+std::string value(const train::RunResult& run, const std::string& key) {
+  auto it = run.finalMetrics.find(key);
+  return it == run.finalMetrics.end() ? std::string("-") : fmt::format("{:.3f}", it->second);
+}
+
+// The baseline's value for a column: the same metric name under baseline/<name>/.
+std::string baselineValue(const StudyResult& result, const std::string& kind, const std::string& prefix, const Column& column) {
+  const std::string suffix = column.key.substr(column.key.rfind('/') + 1);
+  for (const auto& row : result.rows)
+    if (runKind(row) == kind && row.run.finalMetrics.count(prefix + suffix)) return value(row.run, prefix + suffix);
+  return "-";
+}
+
+struct TableCells {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+TableCells cellsFor(const StudyResult& result, const std::string& kind) {
+  TableCells cells;
+  const auto columns = columnsFor(kind);
+  cells.header = {"variant", "run", "status"};
+  for (const auto& c : columns) cells.header.push_back(c.header);
+  for (const char* h : {"params", "active", "samples/s", "time (s)"}) cells.header.push_back(h);
   for (const auto& row : result.rows) {
+    if (runKind(row) != kind) continue;
     const auto& r = row.run;
-    table += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1f} | {:.1f} s |\n", row.variant, r.runId,
-                         train::runOutcomeName(r.outcome), metric(r, "train/loss"), metric(r, "val/loss"),
-                         metric(r, "val/r1_i2t"), metric(r, "val/r5_i2t"), metric(r, "val/r1_t2i"), metric(r, "val/r5_t2i"),
-                         r.totalParameters, r.activeParameters, r.samplesPerSecond, row.wallSeconds);
+    std::vector<std::string> line = {row.variant, std::to_string(r.runId), train::runOutcomeName(r.outcome)};
+    for (const auto& c : columns) line.push_back(value(r, c.key));
+    line.push_back(std::to_string(r.totalParameters));
+    line.push_back(std::to_string(r.activeParameters));
+    line.push_back(fmt::format("{:.1f}", r.samplesPerSecond));
+    line.push_back(fmt::format("{:.1f}", row.wallSeconds));
+    cells.rows.push_back(std::move(line));
+  }
+  for (const auto& [label, prefix] : baselinesFor(kind)) {
+    std::vector<std::string> line = {"baseline: " + label, "-", "-"};
+    for (const auto& c : columns) line.push_back(c.key.rfind("eval/", 0) == 0 ? baselineValue(result, kind, prefix, c) : "-");
+    for (int i = 0; i < 4; ++i) line.push_back("-");
+    cells.rows.push_back(std::move(line));
+  }
+  return cells;
+}
+
+std::string csvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+}  // namespace
+
+std::string formatStudyTable(const StudyResult& result) {
+  std::string table = fmt::format("Study '{}' (id {})\n", result.name, result.studyId);
+  for (const auto& kind : kindsInOrder(result)) {
+    const auto cells = cellsFor(result, kind);
+    table += "\n" + kind + "\n\n|";
+    for (const auto& h : cells.header) table += " " + h + " |";
+    table += "\n|";
+    for (std::size_t i = 0; i < cells.header.size(); ++i) table += "---|";
+    table += "\n";
+    for (const auto& line : cells.rows) {
+      table += "|";
+      for (const auto& cell : line) table += " " + cell + " |";
+      table += "\n";
+    }
   }
   return table;
+}
+
+std::string formatStudyCsv(const StudyResult& result) {
+  // One CSV for every kind: the kind is a column, metric columns are the union.
+  std::vector<std::string> header = {"study", "kind"};
+  std::vector<std::vector<std::string>> lines;
+  std::vector<TableCells> tables;
+  const auto kinds = kindsInOrder(result);
+  for (const auto& kind : kinds) {
+    tables.push_back(cellsFor(result, kind));
+    for (const auto& h : tables.back().header)
+      if (std::find(header.begin(), header.end(), h) == header.end()) header.push_back(h);
+  }
+  std::string csv;
+  for (std::size_t i = 0; i < header.size(); ++i) csv += (i ? "," : "") + csvField(header[i]);
+  csv += "\n";
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    for (const auto& line : tables[k].rows) {
+      std::vector<std::string> out(header.size(), "");
+      out[0] = result.name;
+      out[1] = kinds[k];
+      for (std::size_t c = 0; c < line.size(); ++c) {
+        const auto at = std::find(header.begin(), header.end(), tables[k].header[c]) - header.begin();
+        out[static_cast<std::size_t>(at)] = line[c] == "-" ? "" : line[c];
+      }
+      for (std::size_t i = 0; i < out.size(); ++i) csv += (i ? "," : "") + csvField(out[i]);
+      csv += "\n";
+    }
+  }
+  return csv;
 }
 
 }  // namespace vimoe::study

@@ -23,9 +23,9 @@ Status checkStep(const SafetensorsFile& file, const std::string& path, std::int6
 
 }  // namespace
 
-Status saveCheckpoint(const std::string& dir, model::ClipModel& model, const AdamW* optimizer,
+Status saveCheckpoint(const std::string& dir, torch::nn::Module& model, const AdamW* optimizer,
                       const config::ExperimentConfig& cfg, const TrainingState& state) {
-  auto weights = model::moduleToSafetensors(*model);
+  auto weights = model::moduleToSafetensors(model);
   weights.metadata["step"] = std::to_string(state.step);
   weights.metadata["format"] = "pt";
   if (auto s = saveSafetensors((fs::path(dir) / "model.safetensors").string(), weights); !s) return s;
@@ -39,6 +39,30 @@ Status saveCheckpoint(const std::string& dir, model::ClipModel& model, const Ada
     return s;
   nlohmann::json stateJson = {{"step", state.step}, {"run_id", state.runId}, {"seed", state.seed}, {"metrics", state.metrics}};
   return writeFileAtomically((fs::path(dir) / "state.json").string(), stateJson.dump(2) + "\n");
+}
+
+Status copyTokenizerIntoCheckpoint(const std::string& tokenizerModel, const std::string& dir) {
+  const std::string target = (fs::path(dir) / "tokenizer.model").string();
+  if (fs::exists(target)) return okStatus();
+  auto bytes = readWholeFile(tokenizerModel);
+  if (!bytes) return bytes.error();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  return writeFileAtomically(target, *bytes);
+}
+
+Expected<std::string> checkpointTokenizerPath(const std::string& dir) {
+  const fs::path own = fs::path(dir) / "tokenizer.model";
+  if (fs::exists(own)) return own.string();
+  auto cfg = readCheckpointConfig(dir);
+  if (!cfg) return cfg.error();
+  for (fs::path folder = fs::absolute(dir); !folder.empty() && folder != folder.root_path(); folder = folder.parent_path()) {
+    if (!fs::exists(folder / "vimoe-project.json")) continue;
+    const fs::path project = folder / cfg->data.tokenizer;
+    if (fs::exists(project)) return project.string();
+    break;
+  }
+  return Error::at(dir, "no tokenizer.model in the checkpoint and none found through its project");
 }
 
 Expected<TrainingState> readTrainingState(const std::string& dir) {
@@ -60,7 +84,7 @@ Expected<config::ExperimentConfig> readCheckpointConfig(const std::string& dir) 
   return config::loadExperimentConfig((fs::path(dir) / "config.json").string());
 }
 
-Status loadCheckpoint(const std::string& dir, model::ClipModel& model, AdamW* optimizer, const TrainingState& state) {
+Status loadCheckpoint(const std::string& dir, torch::nn::Module& model, AdamW* optimizer, const TrainingState& state) {
   const std::string weightsPath = (fs::path(dir) / "model.safetensors").string();
   auto weights = loadSafetensors(weightsPath);
   if (!weights) return weights.error();
@@ -72,7 +96,7 @@ Status loadCheckpoint(const std::string& dir, model::ClipModel& model, AdamW* op
     if (auto s = checkStep(*opt, optPath, state.step); !s) return s;
     if (auto s = optimizer->loadState(*opt, optPath); !s) return s;
   }
-  return model::loadModuleFromSafetensors(*model, *weights, weightsPath);
+  return model::loadModuleFromSafetensors(model, *weights, weightsPath);
 }
 
 }  // namespace vimoe::train

@@ -19,6 +19,16 @@ std::string imageLabel(const data::CaptionImage& entry) { return entry.domain; }
 
 torch::Tensor pixelsFromBytes(const torch::Tensor& imagesUint8) { return imagesUint8.to(torch::kFloat32).div_(255.0); }
 
+torch::Tensor loadImageTensor(const std::string& path, int imageSize) {
+  cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+  if (bgr.empty()) return {};
+  cv::Mat rgb;
+  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+  if (rgb.rows != imageSize || rgb.cols != imageSize)
+    cv::resize(rgb, rgb, cv::Size(imageSize, imageSize), 0, 0, cv::INTER_AREA);
+  return torch::from_blob(rgb.data, {imageSize, imageSize, 3}, torch::kUInt8).permute({2, 0, 1}).clone();
+}
+
 Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
                                                  int imageSize, int maxTokens, LogSink& log) {
   std::vector<torch::Tensor> images;
@@ -26,19 +36,17 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
   std::int64_t captions = 0;
   ContrastiveSplit split;
   for (const auto& entry : dataset.images) {
-    cv::Mat bgr = cv::imread(entry.imagePath, cv::IMREAD_COLOR);
-    if (bgr.empty()) {
+    auto image = loadImageTensor(entry.imagePath, imageSize);
+    if (!image.defined()) {
       log.warning(entry.imagePath + ": unreadable or truncated image, skipped (image id " + std::to_string(entry.id) + ")");
       continue;
     }
-    cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    if (rgb.rows != imageSize || rgb.cols != imageSize)
-      cv::resize(rgb, rgb, cv::Size(imageSize, imageSize), 0, 0, cv::INTER_AREA);
-    images.push_back(torch::from_blob(rgb.data, {imageSize, imageSize, 3}, torch::kUInt8).permute({2, 0, 1}).clone());
+    images.push_back(std::move(image));
     const auto imageIndex = static_cast<std::int64_t>(images.size()) - 1;
     firstCaption.push_back(captions);
     split.imagePaths.push_back(entry.imagePath);
+    split.imageIds.push_back(std::to_string(entry.id));
+    split.captions.push_back(entry.captions);
     split.firstCaptionText.push_back(entry.captions.empty() ? std::string() : entry.captions.front());
     split.labels.push_back(imageLabel(entry));
     for (const auto& caption : entry.captions) {
@@ -79,14 +87,17 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
   return split;
 }
 
-Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize) {
-  const std::int64_t n = split.imageCount();
+torch::Tensor shuffledBatchIndices(std::int64_t n, std::uint64_t seed, std::int64_t step, int batchSize) {
   const std::int64_t perEpoch = std::max<std::int64_t>(1, n / batchSize);
   const std::int64_t epoch = step / perEpoch, offset = (step % perEpoch) * batchSize;
   // Generators seeded from (seed, epoch) and (seed, step): no hidden RNG state to checkpoint.
   auto epochGen = at::detail::createCPUGenerator(seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
   const auto order = torch::randperm(n, epochGen, torch::kLong);
-  const auto picked = order.narrow(0, offset, std::min<std::int64_t>(batchSize, n - offset));
+  return order.narrow(0, offset, std::min<std::int64_t>(batchSize, n - offset));
+}
+
+Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize) {
+  const auto picked = shuffledBatchIndices(split.imageCount(), seed, step, batchSize);
 
   // Choose one caption per image: captions of image i are the contiguous range starting at firstCaption[i].
   const auto first = split.firstCaption.index_select(0, picked);

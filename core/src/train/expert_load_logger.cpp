@@ -7,11 +7,12 @@
 
 namespace vimoe::train {
 
-ExpertLoadSnapshot takeExpertLoadSnapshot(model::ClipModel& model, std::int64_t step) {
+ExpertLoadSnapshot takeExpertLoadSnapshot(const std::vector<std::pair<std::string, model::MoeLayer>>& layers,
+                                          std::int64_t step) {
   ExpertLoadSnapshot snapshot;
   int layerIndex = 0;
   double droppedAll = 0, routedAll = 0;
-  for (auto& [name, layer] : model->moeLayers()) {
+  for (auto [name, layer] : layers) {  // a copy of the holder: stats() is not const
     auto& stats = layer->stats();
     const int experts = layer->experts();
     const double routedTotal = std::max(1.0, stats.routed.sum().item<double>());

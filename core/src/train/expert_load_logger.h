@@ -15,7 +15,8 @@ struct ExpertLoadSnapshot {
   std::vector<std::pair<std::string, double>> scalars;  // moe/<layer>/dropped_share, .../max_load
 };
 
-// Reads and resets every MoE layer's accumulator.
-ExpertLoadSnapshot takeExpertLoadSnapshot(model::ClipModel& model, std::int64_t step);
+// Reads and resets every MoE layer's accumulator; `layers` in the order of the run's moe_layer rows.
+ExpertLoadSnapshot takeExpertLoadSnapshot(const std::vector<std::pair<std::string, model::MoeLayer>>& layers,
+                                          std::int64_t step);
 
 }  // namespace vimoe::train

@@ -56,7 +56,7 @@ Expected<model::UpcycleReport> writeUpcycledCheckpoint(const std::string& from, 
   TrainingState state;
   state.seed = moeCfg.run.seed;
   state.metrics["upcycled_from"] = fs::absolute(from).string();
-  if (auto s = saveCheckpoint(out, model, nullptr, moeCfg, state); !s) return s.error();
+  if (auto s = saveCheckpoint(out, *model, nullptr, moeCfg, state); !s) return s.error();
   return report;
 }
 

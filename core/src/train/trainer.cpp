@@ -6,6 +6,7 @@
 
 #include "contrastive_eval.h"
 #include "aux_scalars.h"
+#include "run_setup.h"
 #include "expert_load_logger.h"
 #include "routing_snapshot.h"
 #include "vimoe/cli/version.h"
@@ -38,19 +39,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-RunResult failed(const std::string& message, std::int64_t runId = 0) {
-  RunResult r;
-  r.outcome = RunOutcome::Failed;
-  r.message = message;
-  r.runId = runId;
-  return r;
-}
-
-std::string safeName(std::string name) {
-  for (auto& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
-  return name;
-}
+RunResult failed(const std::string& message, std::int64_t runId = 0) { return failedRun(message, runId); }
 
 // Everything one training run holds; the loop below is its only user.
 struct TrainingSession {
@@ -86,7 +75,7 @@ struct TrainingSession {
     state.seed = cfg.run.seed;
     for (const auto& [k, v] : lastMetrics)
       if (std::isfinite(v)) state.metrics[k] = v;
-    return saveCheckpoint(checkpointDir, model, &optimizer, cfg, state);
+    return saveCheckpoint(checkpointDir, *model, &optimizer, cfg, state);
   }
 };
 
@@ -138,33 +127,18 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     checkpointDir = run->checkpointDir;
     auto state = readTrainingState(checkpointDir);
     if (!state) return failed("cannot resume run " + std::to_string(runId) + ": " + state.error().message, runId);
-    if (auto s = loadCheckpoint(checkpointDir, model, &optimizer, *state); !s) return failed(s.error().message, runId);
+    if (auto s = loadCheckpoint(checkpointDir, *model, &optimizer, *state); !s) return failed(s.error().message, runId);
     startStep = state->step;
     // Rows after the checkpoint are recomputed identically; drop them so the curve has no seam.
     if (auto s = store.truncateAfterStep(runId, startStep); !s) return failed(s.error().message, runId);
     log.info("resuming run " + std::to_string(runId) + " at step " + std::to_string(startStep));
   } else {
-    store::NewRun newRun;
-    newRun.name = cfg.run.name;
-    newRun.kind = cfg.run.kind;
-    newRun.configJson = config::experimentToJson(cfg).dump();
-    newRun.parentRunId = options.parentRunId;
-    newRun.seed = static_cast<std::int64_t>(cfg.run.seed);
-    newRun.totalSteps = cfg.run.steps;
-    newRun.tags = options.tags;
-    newRun.versions = cli::libraryVersions();
-    newRun.gitRevision = cli::gitRevision();
-    auto created = store.createRun(newRun);
-    if (!created) return failed(created.error().message);
-    runId = *created;
-    checkpointDir = (fs::path(resolveProjectPath(options.projectDir, cfg.run.checkpoint_dir)) /
-                     (std::to_string(runId) + "-" + safeName(cfg.run.name)))
-                        .string();
     std::vector<std::string> layerNames;
     for (auto& [name, layer] : model->moeLayers()) layerNames.push_back(name);
-    if (auto s = store.setMoeLayers(runId, layerNames); !s) return failed(s.error().message, runId);
-    if (auto s = store.setCheckpointDir(runId, checkpointDir); !s) return failed(s.error().message, runId);
-    if (auto s = store.addArtifact(runId, "checkpoint", checkpointDir, ""); !s) return failed(s.error().message, runId);
+    auto setup = registerNewRun(store, cfg, options, layerNames);
+    if (!setup) return failed(setup.error().message);
+    runId = setup->runId;
+    checkpointDir = setup->checkpointDir;
   }
   // From here on a failure also marks the run failed in the store, so the GUI never shows a
   // dead run as running.
@@ -173,6 +147,8 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     return failed(message, runId);
   };
   if (auto s = store.setRunStatus(runId, store::RunStatus::Running); !s) return failRun(s.error().message);
+  if (auto s = copyTokenizerIntoCheckpoint(resolveProjectPath(options.projectDir, cfg.data.tokenizer), checkpointDir); !s)
+    return failRun(s.error().message);
 
   TrainingSession session{cfg, store, log, runId, checkpointDir, model, std::move(optimizer),
                           std::move(*trainSplit), std::move(*valSplit), {}, {}, {}, *device};
@@ -239,7 +215,7 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
       if (auto s = store.setRunProgress(runId, done); !s) return failRun(s.error().message);
     }
     if (out.aux.layers > 0 && (done % cfg.run.expert_load_every == 0 || last)) {
-      auto snapshot = takeExpertLoadSnapshot(model, done);
+      auto snapshot = takeExpertLoadSnapshot(model->moeLayers(), done);
       if (auto s = store.logExpertLoad(runId, snapshot.rows); !s) return failRun(s.error().message);
       if (auto s = session.logScalars(done, snapshot.scalars); !s) return failRun(s.error().message);
     }

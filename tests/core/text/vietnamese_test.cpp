@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "vimoe/text/detokenize.h"
 #include "vimoe/text/unicode.h"
 
 namespace vimoe::text {
@@ -73,3 +74,14 @@ TEST(Vietnamese, ToneStyleNames) {
 
 }  // namespace
 }  // namespace vimoe::text
+
+TEST(Detokenize, TidiesGeneratedVietnamese) {
+  using vimoe::text::tidyGeneratedText;
+  EXPECT_EQ(tidyGeneratedText("một con mèo ."), "Một con mèo.");
+  EXPECT_EQ(tidyGeneratedText("  đường phố , xe máy  ?"), "Đường phố, xe máy?");
+  EXPECT_EQ(tidyGeneratedText("ảnh"), "Ảnh");
+  // NFD input (o + combining grave) comes out NFC with the traditional tone placement.
+  EXPECT_EQ(tidyGeneratedText("ho\xcc\x80""a"), "Hòa");
+  EXPECT_EQ(tidyGeneratedText("hai", /*capitalise=*/false), "hai");
+  EXPECT_EQ(tidyGeneratedText(""), "");
+}

@@ -34,6 +34,7 @@ struct StudyCliOptions {
   bool smoke = false;
   std::vector<std::string> overrides;
   std::string tableOut;  // also write the markdown table here
+  std::string csvOut;    // and the CSV here
 };
 int runStudyVerb(const StudyCliOptions& options);
 
@@ -146,5 +147,50 @@ struct ScoreCliOptions {
   bool perSample = false;  // one row per sample (human table or "per_sample" in the JSON)
 };
 int runScore(const ScoreCliOptions& options);
+
+// --checkpoint: a checkpoint folder, or a project folder = its newest finished run of the kind.
+struct GenerationCliOptions {
+  int beamWidth = 0;         // 0: the checkpoint's task.beam_width
+  double lengthPenalty = -1; // < 0: the checkpoint's task.length_penalty
+  int maxLength = 0;         // 0: the checkpoint's task.max_length
+};
+
+struct CaptionCliOptions {
+  std::vector<std::string> images;
+  std::string checkpoint;
+  GenerationCliOptions generation;
+  bool json = false;
+};
+int runCaption(const CaptionCliOptions& options);
+
+struct AskCliOptions {
+  std::string image;
+  std::string question;
+  std::string checkpoint;
+  GenerationCliOptions generation;
+  int top = 1;  // classifier: the N most probable answers
+  bool json = false;
+};
+int runAsk(const AskCliOptions& options);
+
+struct RetrieveCliOptions {
+  std::string query;
+  std::string checkpoint;  // contrastive
+  std::string imagesDir;   // search these image files; default: the checkpoint's validation images
+  int top = 5;
+  bool json = false;
+};
+int runRetrieve(const RetrieveCliOptions& options);
+
+struct EvalCliOptions {
+  std::string task;  // caption | vqa | retrieval
+  std::string checkpoint;
+  std::string split = "val";  // val | train
+  std::string storePath;      // default: the checkpoint's project store; "none" = do not write
+  GenerationCliOptions generation;
+  int maxSamples = 0;  // 0 = the whole split
+  bool json = false;
+};
+int runEval(const EvalCliOptions& options);
 
 }  // namespace vimoe::cli

@@ -30,6 +30,10 @@ struct DataConfig {
   std::string tokenizer = "tokenizer/spm.model";   // relative to the project
   std::string tokenizer_type = "unigram";          // unigram | bpe
   int vocab_size = 512;                            // [32, 64000]
+  // Question-answer files of the same images for run.kind = vqa (any VQA format the importers
+  // read, detected from the content), relative to root. The synthetic set writes both.
+  std::string train_questions = "vqa_train.json";
+  std::string val_questions = "vqa_val.json";
   SyntheticDataConfig synthetic;
 };
 
@@ -83,6 +87,23 @@ struct LossConfig {
   double entropy_global_min_experts = 2.0;  // [1, num_experts]; the hinge is log(this) nats
 };
 
+// Downstream tasks (run.kind caption | vqa): a decoder with cross-attention over the image
+// tokens. Its shape is model.text (width, depth, heads, mlp_ratio) and its FFNs are MoE when
+// moe.towers includes the text side, so one config describes a dense or MoE captioner.
+struct TaskConfig {
+  // Contrastive checkpoint folder whose image tower starts the encoder ("" = from scratch).
+  // Studies may write "@variant" for another variant's checkpoint.
+  std::string encoder_from;
+  bool freeze_encoder = false;      // train only the decoder (and heads)
+  std::string vqa_head = "classify";  // classify (over the training answers, ViVQA) | generate (OpenViVQA)
+  int max_answers = 1000;           // [2, 100000]; answer vocabulary of the classifier, most frequent first
+  int beam_width = 3;               // [1, 64]; 1 = greedy
+  double length_penalty = 0.6;      // [0, 5]; GNMT alpha: score / ((5 + len) / 6)^alpha
+  int max_length = 0;               // [0, 512]; generated pieces at most; 0 = data.max_text_tokens
+  int eval_samples = 128;           // [1, 1000000]; validation images (questions) decoded at each eval
+  std::string metric_tokenization = "syllables";  // syllables | segmented_words
+};
+
 struct OptimConfig {
   int batch_size = 64;             // [1, 65536]
   double lr = 1e-3;                // (0, 10]
@@ -98,7 +119,7 @@ struct OptimConfig {
 
 struct RunConfig {
   std::string name = "run";
-  std::string kind = "contrastive";  // contrastive
+  std::string kind = "contrastive";  // contrastive | caption | vqa
   int steps = 300;                   // [1, 100000000]
   std::uint64_t seed = 1;
   int log_every = 5;                 // [1, ...]
@@ -119,6 +140,7 @@ struct ExperimentConfig {
   LossConfig loss;
   OptimConfig optim;
   RunConfig run;
+  TaskConfig task;
 };
 
 }  // namespace vimoe::config

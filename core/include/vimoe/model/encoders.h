@@ -17,7 +17,11 @@ class VisionEncoderImpl : public torch::nn::Module {
   // pixels: [B, 3, H, W] in [0, 1]; normalisation happens inside the model so that attacks
   // and demos work in pixel space.
   torch::Tensor forward(const torch::Tensor& pixels, AuxLosses& aux);
+  // Every token after the final norm, [B, 1 + P, W] (class token first): what a decoder
+  // cross-attends to. forward() projects token 0 of this.
+  torch::Tensor tokens(const torch::Tensor& pixels, AuxLosses& aux);
   std::vector<TransformerBlock>& blocks() { return m_blocks; }
+  int width() const { return static_cast<int>(m_positions.size(2)); }
 
  private:
   torch::nn::Conv2d m_patchEmbed{nullptr};

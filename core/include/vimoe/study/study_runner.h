@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "vimoe/train/trainer.h"
+#include "vimoe/train/downstream_trainer.h"
 #include "vimoe/util/expected.h"
 
 namespace vimoe::study {
@@ -22,6 +22,7 @@ struct StudyRow {
   std::string variant;
   train::RunResult run;
   double wallSeconds = 0;
+  std::string kind;  // run.kind of the variant: contrastive | caption | vqa
 };
 
 struct StudyResult {
@@ -33,7 +34,11 @@ struct StudyResult {
 
 Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, ProgressObserver& progress, const CancelToken& cancel);
 
-// Markdown table: variant, status, final loss, R@1/R@5 both directions, parameters, samples/s.
+// Markdown: one table per run kind (contrastive: losses and R@1/R@5 both ways; caption: BLEU,
+// ROUGE-L, CIDEr-D; vqa: exact match, F1), each with parameters, samples/s and wall time, and
+// the downstream tables ending with their baselines.
 std::string formatStudyTable(const StudyResult& result);
+// The same rows as one CSV (a "kind" column; the union of the metric columns).
+std::string formatStudyCsv(const StudyResult& result);
 
 }  // namespace vimoe::study

@@ -22,12 +22,20 @@ struct TrainingState {
   nlohmann::json metrics = nlohmann::json::object();
 };
 
-Status saveCheckpoint(const std::string& dir, model::ClipModel& model, const AdamW* optimizer,
+// `model`: any of the project's models (ClipModel, VisionLanguageModel): their tensors by name.
+Status saveCheckpoint(const std::string& dir, torch::nn::Module& model, const AdamW* optimizer,
                       const config::ExperimentConfig& cfg, const TrainingState& state);
 
 Expected<TrainingState> readTrainingState(const std::string& dir);
+
+// A copy of the run's SentencePiece model travels with its checkpoints (tokenizer.model), so
+// `vimoe caption --checkpoint DIR` works wherever the folder is moved.
+Status copyTokenizerIntoCheckpoint(const std::string& tokenizerModel, const std::string& dir);
+// The checkpoint's own tokenizer, else (older checkpoints) the project's data.tokenizer, the
+// project being the nearest parent folder with a vimoe-project.json.
+Expected<std::string> checkpointTokenizerPath(const std::string& dir);
 Expected<config::ExperimentConfig> readCheckpointConfig(const std::string& dir);
 // Loads weights (and the optimiser when given) and checks that they belong to `state.step`.
-Status loadCheckpoint(const std::string& dir, model::ClipModel& model, AdamW* optimizer, const TrainingState& state);
+Status loadCheckpoint(const std::string& dir, torch::nn::Module& model, AdamW* optimizer, const TrainingState& state);
 
 }  // namespace vimoe::train

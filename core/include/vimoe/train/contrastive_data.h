@@ -23,7 +23,9 @@ struct ContrastiveSplit {
   torch::Tensor firstCaption;   // [N] int64: index of each image's first caption
   // Per image, for probe sets and per-class analytics.
   std::vector<std::string> imagePaths;
+  std::vector<std::string> imageIds;  // as in the annotation file, for scoring and eval details
   std::vector<std::string> firstCaptionText;
+  std::vector<std::vector<std::string>> captions;  // every caption of each image: the references
   std::vector<std::string> labels;  // class of the image (synthetic domain, dataset label) or ""
   // Zero-shot classification by label, when the images have at least two distinct labels.
   std::vector<std::string> classNames;
@@ -37,6 +39,9 @@ struct Batch {
   torch::Tensor ids;     // [B, L]
 };
 
+// One image as [3, S, S] uint8 RGB, resized to S x S; undefined when it cannot be decoded.
+torch::Tensor loadImageTensor(const std::string& path, int imageSize);
+
 // Decodes every image of `dataset`; an unreadable image is logged with its path and skipped.
 Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
                                                  int imageSize, int maxTokens, LogSink& log);
@@ -44,6 +49,10 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
 // Batch `step` of an epoch-wise shuffled order (each epoch a fresh permutation from the seed),
 // with one of each image's captions drawn from (seed, step).
 Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize);
+
+// Rows of batch `step` over n items: each epoch a fresh permutation seeded from (seed, epoch),
+// so batches are a pure function of (seed, step).
+torch::Tensor shuffledBatchIndices(std::int64_t n, std::uint64_t seed, std::int64_t step, int batchSize);
 
 torch::Tensor pixelsFromBytes(const torch::Tensor& imagesUint8);
 

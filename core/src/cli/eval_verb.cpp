@@ -1,0 +1,193 @@
+// `vimoe eval --task caption|vqa|retrieval --checkpoint ...`: a whole split evaluated, printed
+// next to the model-free baselines, and written to the run's eval table (per-sample details
+// included) so the workbench shows the best and worst examples.
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "inference_common.h"
+#include "train/contrastive_eval.h"
+#include "vimoe/config/project.h"
+#include "vimoe/eval/baselines.h"
+#include "vimoe/eval/eval_rows.h"
+#include "vimoe/eval/trained_model.h"
+#include "vimoe/store/run_store.h"
+#include "vimoe/train/checkpoint.h"
+#include "vimoe/train/project_data.h"
+
+namespace vimoe::cli {
+namespace fs = std::filesystem;
+namespace {
+
+metrics::MetricTokenization tokenizationOf(const config::ExperimentConfig& cfg) {
+  metrics::MetricTokenization t = metrics::MetricTokenization::Syllables;
+  metrics::parseTokenization(cfg.task.metric_tokenization, t);
+  return t;
+}
+
+struct SplitFiles {
+  std::string projectDir;
+  train::ProjectData data;
+};
+
+Expected<SplitFiles> projectDataFor(const std::string& checkpointDir, const config::ExperimentConfig& cfg, LogSink& log) {
+  auto projectDir = config::findProjectDir(checkpointDir);
+  if (!projectDir) return Error::at(checkpointDir, "no project (vimoe-project.json) around this checkpoint: its data cannot be found");
+  NullProgressObserver progress;
+  CancelToken cancel;
+  auto data = train::prepareProjectData(cfg, *projectDir, log, progress, cancel);
+  if (!data) return data.error();
+  return SplitFiles{*projectDir, std::move(*data)};
+}
+
+Expected<std::vector<store::EvalRow>> evaluateCaptionTask(const std::string& dir, const EvalCliOptions& options, LogSink& log) {
+  auto loaded = eval::loadDownstreamModel(dir);
+  if (!loaded) return loaded.error();
+  if (loaded->cfg.run.kind != "caption") return Error::at(dir, "a " + loaded->cfg.run.kind + " checkpoint, not a caption one");
+  const auto& cfg = loaded->cfg;
+  auto files = projectDataFor(dir, cfg, log);
+  if (!files) return files.error();
+  auto train = train::buildContrastiveSplit(files->data.train, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
+  if (!train) return train.error();
+  auto evaluated = options.split == "train" ? std::move(train)
+                                            : train::buildContrastiveSplit(files->data.val, loaded->tokenizer, cfg.data.image_size,
+                                                                           cfg.data.max_text_tokens, log);
+  if (!evaluated) return evaluated.error();
+  eval::CaptionEvalOptions o;
+  o.generation = generationFor(cfg, options.generation);
+  o.maxImages = options.maxSamples;
+  o.tokenization = tokenizationOf(cfg);
+  auto result = eval::evaluateCaptioning(loaded->model, *evaluated, loaded->tokenizer, o);
+  if (!result) return result.error();
+  auto rows = eval::captionEvalRows(*result, options.split);
+  if (options.split != "train") {
+    std::vector<metrics::CaptionReferences> refs;
+    for (const auto& s : result->samples) refs.push_back({s.id, s.references});
+    auto nn = metrics::scoreCaptions(eval::nearestNeighbourCaptions(*train, *evaluated, options.maxSamples), refs, o.tokenization);
+    if (!nn) return nn.error();
+    for (auto& r : eval::captionBaselineRows(*nn, "nn_caption", options.split)) rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+Expected<std::vector<store::EvalRow>> evaluateVqaTask(const std::string& dir, const EvalCliOptions& options, LogSink& log) {
+  auto loaded = eval::loadDownstreamModel(dir);
+  if (!loaded) return loaded.error();
+  if (loaded->cfg.run.kind != "vqa") return Error::at(dir, "a " + loaded->cfg.run.kind + " checkpoint, not a vqa one");
+  const auto& cfg = loaded->cfg;
+  auto files = projectDataFor(dir, cfg, log);
+  if (!files) return files.error();
+  const std::string root = train::resolveProjectPath(files->projectDir, cfg.data.root);
+  const std::string imageDir = (fs::path(root) / cfg.data.image_dir).string();
+  const train::AnswerVocabulary vocabulary = loaded->vocabulary ? *loaded->vocabulary : train::AnswerVocabulary{};
+  auto load = [&](const std::string& file) -> Expected<train::VqaSplit> {
+    auto set = train::loadVqaFile((fs::path(root) / file).string(), imageDir, log);
+    if (!set) return set.error();
+    return train::buildVqaSplit(*set, loaded->tokenizer, vocabulary, cfg.data.image_size, cfg.data.max_text_tokens, log);
+  };
+  auto train = load(cfg.data.train_questions);
+  if (!train) return train.error();
+  auto evaluated = options.split == "train" ? std::move(train) : load(cfg.data.val_questions);
+  if (!evaluated) return evaluated.error();
+  eval::VqaEvalOptions o;
+  o.generative = !loaded->vocabulary;
+  o.generation = generationFor(cfg, options.generation);
+  o.maxQuestions = options.maxSamples;
+  o.tokenization = tokenizationOf(cfg);
+  auto result = eval::evaluateVqa(loaded->model, *evaluated, loaded->tokenizer, vocabulary, o, cfg.data.max_text_tokens);
+  if (!result) return result.error();
+  auto rows = eval::vqaEvalRows(*result, options.split);
+  if (options.split != "train") {
+    std::vector<metrics::VqaReference> refs;
+    for (const auto& s : result->samples) refs.push_back({s.id, s.answers, s.type});
+    for (bool perType : {false, true}) {
+      auto scores = metrics::scoreVqa(eval::majorityAnswers(*train, *evaluated, perType, options.maxSamples), refs, o.tokenization);
+      if (!scores) return scores.error();
+      for (auto& r : eval::vqaBaselineRows(*scores, perType ? "majority_per_type" : "majority", options.split))
+        rows.push_back(std::move(r));
+    }
+  }
+  return rows;
+}
+
+Expected<std::vector<store::EvalRow>> evaluateRetrievalTask(const std::string& dir, const EvalCliOptions& options, LogSink& log) {
+  auto loaded = eval::loadContrastiveModel(dir);
+  if (!loaded) return loaded.error();
+  const auto& cfg = loaded->cfg;
+  auto files = projectDataFor(dir, cfg, log);
+  if (!files) return files.error();
+  auto split = train::buildContrastiveSplit(options.split == "train" ? files->data.train : files->data.val, loaded->tokenizer,
+                                            cfg.data.image_size, cfg.data.max_text_tokens, log);
+  if (!split) return split.error();
+  std::vector<store::EvalRow> rows;
+  const std::string details = nlohmann::json{{"images", split->imageCount()}, {"captions", split->captionIds.size(0)}}.dump();
+  for (const auto& [key, value] : train::evaluateContrastive(loaded->model, *split, cfg.optim.batch_size)) {
+    const std::string name = key.rfind("val/", 0) == 0 ? key.substr(4) : key;
+    rows.push_back({options.split, (name == "loss" ? std::string("retrieval/clip_loss") : "retrieval/" + name), value, details});
+  }
+  return rows;
+}
+
+void printRows(const std::vector<store::EvalRow>& rows, const std::string& dir) {
+  std::string tokenization;
+  for (const auto& row : rows) {
+    auto details = nlohmann::json::parse(row.detailsJson, nullptr, false);
+    if (details.is_object() && details.contains("tokenization")) tokenization = details["tokenization"].get<std::string>();
+  }
+  std::printf("%s (%s split%s)\n", dir.c_str(), rows.empty() ? "?" : rows.front().split.c_str(),
+              tokenization.empty() ? "" : (", " + tokenization).c_str());
+  for (const auto& row : rows) {
+    if (row.metric.rfind("baseline/", 0) == 0) continue;
+    std::printf("  %-28s %.4f\n", row.metric.c_str(), row.value);
+  }
+  bool header = false;
+  for (const auto& row : rows) {
+    if (row.metric.rfind("baseline/", 0) != 0 || std::count(row.metric.begin(), row.metric.end(), '/') > 2) continue;
+    if (!header) std::printf("baselines\n");
+    header = true;
+    std::printf("  %-28s %.4f\n", row.metric.c_str(), row.value);
+  }
+}
+
+}  // namespace
+
+int runEval(const EvalCliOptions& options) {
+  const std::string kind = options.task == "retrieval" ? "contrastive" : options.task;
+  auto dir = eval::resolveCheckpoint(options.checkpoint, kind);
+  if (!dir) return reportError(dir.error().message, kExitBadInput);
+  StderrLogSink log;
+  auto rows = options.task == "caption" ? evaluateCaptionTask(*dir, options, log)
+              : options.task == "vqa"   ? evaluateVqaTask(*dir, options, log)
+                                        : evaluateRetrievalTask(*dir, options, log);
+  if (!rows) return reportError(rows.error().message, kExitBadInput);
+
+  // Into the store of the run that wrote the checkpoint, unless told otherwise.
+  std::string storePath = options.storePath;
+  if (storePath.empty())
+    if (auto project = config::findProjectDir(*dir))
+      if (auto loadedProject = config::loadProject(*project)) storePath = loadedProject->storePath();
+  auto state = train::readTrainingState(*dir);
+  std::string stored;
+  if (storePath != "none" && !storePath.empty() && state && state->runId > 0) {
+    auto store = store::RunStore::open(storePath);
+    if (!store) return reportError(store.error().message, kExitFailed);
+    if (auto s = (*store)->beginBatch(); !s) return reportError(s.error().message, kExitFailed);
+    for (const auto& row : *rows)
+      if (auto s = (*store)->writeEval(state->runId, row); !s) return reportError(s.error().message, kExitFailed);
+    if (auto s = (*store)->commitBatch(); !s) return reportError(s.error().message, kExitFailed);
+    stored = "run " + std::to_string(state->runId) + " in " + storePath;
+  }
+  if (options.json) {
+    nlohmann::ordered_json out = {{"checkpoint", *dir}, {"task", options.task}, {"split", options.split}, {"stored", stored}};
+    nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
+    for (const auto& row : *rows) metrics[row.metric] = row.value;
+    out["metrics"] = metrics;
+    std::printf("%s\n", out.dump(2).c_str());
+  } else {
+    printRows(*rows, *dir);
+    if (!stored.empty()) std::printf("written to the eval table of %s\n", stored.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace vimoe::cli

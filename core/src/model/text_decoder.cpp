@@ -1,0 +1,59 @@
+#include "vimoe/model/text_decoder.h"
+
+#include "vimoe/model/transformer_block.h"
+
+namespace vimoe::model {
+
+DecoderBlockImpl::DecoderBlockImpl(int width, int memoryWidth, int heads, int hidden, const config::MoeConfig* moe) {
+  const auto norm = [width] { return torch::nn::LayerNorm(torch::nn::LayerNormOptions({width})); };
+  m_norm1 = register_module("norm1", norm());
+  m_selfAttn = register_module("attn", SelfAttention(width, heads));
+  m_norm2 = register_module("norm2", norm());
+  m_crossAttn = register_module("cross_attn", CrossAttention(width, memoryWidth, heads));
+  m_norm3 = register_module("norm3", norm());
+  if (moe)
+    m_moe = register_module("moe", MoeLayer(width, hidden, *moe));
+  else
+    m_mlp = register_module("mlp", FeedForward(width, hidden));
+}
+
+torch::Tensor DecoderBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& valid, const torch::Tensor& memory,
+                                        bool causal, AuxLosses& aux) {
+  auto h = x + m_selfAttn->forward(m_norm1->forward(x), valid, causal);
+  h = h + m_crossAttn->forward(m_norm2->forward(h), memory);
+  auto normed = m_norm3->forward(h);
+  return h + (isMoe() ? m_moe->forward(normed, valid, Modality::Text, aux) : m_mlp->forward(normed));
+}
+
+TextDecoderImpl::TextDecoderImpl(const config::ExperimentConfig& cfg, int memoryWidth, int maxLength)
+    : m_width(cfg.model.text.width), m_maxLength(maxLength) {
+  const auto& tower = cfg.model.text;
+  m_tokens = register_module("token_embed", torch::nn::Embedding(cfg.data.vocab_size, tower.width));
+  {
+    torch::NoGradGuard noGrad;
+    m_tokens->weight.normal_(0.0, 0.02);
+  }
+  m_positions = register_parameter("positions", torch::randn({1, maxLength, tower.width}) * 0.01);
+  const bool textSelected = cfg.moe.towers == "both" || cfg.moe.towers == "text";
+  const auto mask = moeBlockMask(cfg.moe, tower.depth, textSelected);
+  const int hidden = static_cast<int>(tower.width * tower.mlp_ratio + 0.5);
+  auto list = register_module("blocks", torch::nn::ModuleList());
+  for (int i = 0; i < tower.depth; ++i) {
+    m_blocks.emplace_back(tower.width, memoryWidth, tower.heads, hidden,
+                          mask[static_cast<std::size_t>(i)] ? &cfg.moe : nullptr);
+    list->push_back(m_blocks.back());
+  }
+  m_normFinal = register_module("norm_final", torch::nn::LayerNorm(torch::nn::LayerNormOptions({tower.width})));
+}
+
+torch::Tensor TextDecoderImpl::forward(const torch::Tensor& ids, const torch::Tensor& memory, bool causal,
+                                       AuxLosses& aux) {
+  TORCH_CHECK(ids.size(1) <= m_maxLength, "decoder input of ", ids.size(1), " tokens exceeds its ", m_maxLength,
+              " positions");
+  const auto valid = ids.ne(0);
+  auto x = m_tokens->forward(ids) + m_positions.narrow(1, 0, ids.size(1));
+  for (auto& block : m_blocks) x = block->forward(x, valid, memory, causal, aux);
+  return m_normFinal->forward(x);
+}
+
+}  // namespace vimoe::model
