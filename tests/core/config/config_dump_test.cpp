@@ -68,8 +68,8 @@ ExperimentConfig everyFieldChanged() {
 
 TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   const json dump = experimentToJson(ExperimentConfig{});
-  EXPECT_EQ(dump.size(), 6u);
-  EXPECT_EQ(dump["data"].size(), 11u);
+  EXPECT_EQ(dump.size(), 7u);
+  EXPECT_EQ(dump["data"].size(), 13u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
   EXPECT_EQ(dump["model"].size(), 7u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
@@ -78,6 +78,7 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   EXPECT_EQ(dump["loss"].size(), 8u);
   EXPECT_EQ(dump["optim"].size(), 10u);
   EXPECT_EQ(dump["run"].size(), 13u);
+  EXPECT_EQ(dump["task"].size(), 9u);
 }
 
 TEST(ConfigDump, WritesEffectiveValuesWithTheirJsonTypes) {

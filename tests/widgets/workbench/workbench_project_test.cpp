@@ -22,7 +22,7 @@ class WorkbenchProjectTest : public QObject {
     QVERIFY2(project.ok(), project.ok() ? "" : project.error().message.c_str());
     QCOMPARE(project->name, QString::fromLatin1(test_support::DemoProject::kProjectName));
     QCOMPARE(project->storePath, demo.storePath());
-    QCOMPARE(project->studies.size(), 1);
+    QCOMPARE(project->studies.size(), 3);  // dense-vs-moe first: the Run menu's default
     QCOMPARE(project->studies[0].name, QStringLiteral("dense-vs-moe"));
     QVERIFY(project->studies[0].file.endsWith(QStringLiteral("/studies/dense-vs-moe.json")));
     // Opening the project created its store, so the read-only panels can open it.
