@@ -69,15 +69,15 @@ std::vector<std::pair<std::string, MoeLayer>> ClipModelImpl::moeLayers() {
   return layers;
 }
 
-ParameterCounts ClipModelImpl::parameterCounts() {
+ParameterCounts countParameters(torch::nn::Module& model, const std::vector<std::pair<std::string, MoeLayer>>& moeLayers) {
   ParameterCounts counts;
-  for (const auto& p : parameters()) counts.total += p.numel();
+  for (const auto& p : model.parameters()) counts.total += p.numel();
   counts.active = counts.total;
-  // Each token uses k of E experts' weights (expert choice: k on average); the router and a
-  // shared expert are always active.
-  for (auto& [name, layer] : moeLayers())
+  for (const auto& [name, layer] : moeLayers)
     counts.active -= layer->parametersPerExpert() * (layer->experts() - layer->topK());
   return counts;
 }
+
+ParameterCounts ClipModelImpl::parameterCounts() { return countParameters(*this, moeLayers()); }
 
 }  // namespace vimoe::model

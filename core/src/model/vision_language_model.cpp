@@ -47,13 +47,6 @@ std::vector<std::pair<std::string, MoeLayer>> VisionLanguageModelImpl::moeLayers
   return layers;
 }
 
-ParameterCounts VisionLanguageModelImpl::parameterCounts() {
-  ParameterCounts counts;
-  for (const auto& p : parameters()) counts.total += p.numel();
-  counts.active = counts.total;
-  for (auto& [name, layer] : moeLayers())
-    counts.active -= layer->parametersPerExpert() * (layer->experts() - layer->topK());
-  return counts;
-}
+ParameterCounts VisionLanguageModelImpl::parameterCounts() { return countParameters(*this, moeLayers()); }
 
 }  // namespace vimoe::model

@@ -203,15 +203,10 @@ RunResult runDownstreamTraining(const config::ExperimentConfig& cfg, const Train
   std::int64_t runId = 0, startStep = 0;
   std::string checkpointDir;
   if (options.resumeRunId) {
-    runId = *options.resumeRunId;
-    auto run = store.run(runId);
-    if (!run) return failedRun(run.error().message);
-    checkpointDir = run->checkpointDir;
-    auto state = readTrainingState(checkpointDir);
-    if (!state) return failedRun("cannot resume run " + std::to_string(runId) + ": " + state.error().message, runId);
-    if (auto s = loadCheckpoint(checkpointDir, *model, &optimizer, *state); !s) return failedRun(s.error().message, runId);
-    startStep = state->step;
-    if (auto s = store.truncateAfterStep(runId, startStep); !s) return failedRun(s.error().message, runId);
+    auto resumed = resumeRun(store, *options.resumeRunId, *model, optimizer, startStep);
+    if (!resumed) return failedRun(resumed.error().message, *options.resumeRunId);
+    runId = resumed->runId;
+    checkpointDir = resumed->checkpointDir;
     log.info("resuming run " + std::to_string(runId) + " at step " + std::to_string(startStep));
   } else {
     auto setup = registerNewRun(store, cfg, options, layerNames);
@@ -336,15 +331,8 @@ RunResult runDownstreamTraining(const config::ExperimentConfig& cfg, const Train
     if (done % cfg.run.checkpoint_every == 0 || last)
       if (auto s = checkpoint(done); !s) return failRun(s.error().message);
 
-    Progress p;
-    p.task = cfg.run.kind + " " + cfg.run.name;
-    p.done = done;
-    p.total = steps;
-    p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
-    char detail[64];
-    std::snprintf(detail, sizeof detail, "loss %.3f", lossValue);
-    p.detail = detail;
-    progress.onProgress(p);
+    reportStep(progress, cfg.run.kind + " " + cfg.run.name, done, steps,
+               std::chrono::duration<double>(Clock::now() - started).count(), lossValue);
   }
 
   result.step = step;
@@ -398,9 +386,7 @@ RunResult runDownstreamTraining(const config::ExperimentConfig& cfg, const Train
     }
     if (auto s = store.commitBatch(); !s) return failRun(s.error().message);
   }
-  const auto status = outcome == RunOutcome::Finished    ? store::RunStatus::Finished
-                      : outcome == RunOutcome::Cancelled ? store::RunStatus::Cancelled
-                                                         : store::RunStatus::Diverged;
+  const auto status = statusFor(outcome);
   if (auto s = store.setRunStatus(runId, status); !s) return failRun(s.error().message);
   result.outcome = outcome;
   for (const auto& [k, v] : lastMetrics) result.finalMetrics.emplace(k, v);

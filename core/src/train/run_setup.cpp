@@ -1,10 +1,12 @@
 #include "run_setup.h"
 
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 
 #include "vimoe/cli/version.h"
 #include "vimoe/config/config_io.h"
+#include "vimoe/train/checkpoint.h"
 #include "vimoe/train/project_data.h"
 
 namespace vimoe::train {
@@ -49,6 +51,42 @@ Expected<RunSetup> registerNewRun(store::RunStore& store, const config::Experime
   if (auto s = store.setCheckpointDir(setup.runId, setup.checkpointDir); !s) return s.error();
   if (auto s = store.addArtifact(setup.runId, "checkpoint", setup.checkpointDir, ""); !s) return s.error();
   return setup;
+}
+
+Expected<RunSetup> resumeRun(store::RunStore& store, std::int64_t runId, torch::nn::Module& model, AdamW& optimizer,
+                             std::int64_t& startStep) {
+  auto run = store.run(runId);
+  if (!run) return run.error();
+  RunSetup setup{runId, run->checkpointDir};
+  auto state = readTrainingState(setup.checkpointDir);
+  if (!state) return Error{"cannot resume run " + std::to_string(runId) + ": " + state.error().message};
+  if (auto s = loadCheckpoint(setup.checkpointDir, model, &optimizer, *state); !s) return s.error();
+  startStep = state->step;
+  if (auto s = store.truncateAfterStep(runId, startStep); !s) return s.error();
+  return setup;
+}
+
+store::RunStatus statusFor(RunOutcome outcome) {
+  switch (outcome) {
+    case RunOutcome::Finished: return store::RunStatus::Finished;
+    case RunOutcome::Cancelled: return store::RunStatus::Cancelled;
+    case RunOutcome::Diverged: return store::RunStatus::Diverged;
+    case RunOutcome::Failed: return store::RunStatus::Failed;
+  }
+  return store::RunStatus::Failed;
+}
+
+void reportStep(ProgressObserver& progress, const std::string& task, std::int64_t done, std::int64_t steps,
+                double elapsedSeconds, double loss) {
+  Progress p;
+  p.task = task;
+  p.done = done;
+  p.total = steps;
+  p.elapsedSeconds = elapsedSeconds;
+  char detail[64];
+  std::snprintf(detail, sizeof detail, "loss %.3f", loss);
+  p.detail = detail;
+  progress.onProgress(p);
 }
 
 }  // namespace vimoe::train

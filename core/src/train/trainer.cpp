@@ -121,16 +121,10 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
   std::int64_t runId = 0, startStep = 0;
   std::string checkpointDir;
   if (options.resumeRunId) {
-    runId = *options.resumeRunId;
-    auto run = store.run(runId);
-    if (!run) return failed(run.error().message);
-    checkpointDir = run->checkpointDir;
-    auto state = readTrainingState(checkpointDir);
-    if (!state) return failed("cannot resume run " + std::to_string(runId) + ": " + state.error().message, runId);
-    if (auto s = loadCheckpoint(checkpointDir, *model, &optimizer, *state); !s) return failed(s.error().message, runId);
-    startStep = state->step;
-    // Rows after the checkpoint are recomputed identically; drop them so the curve has no seam.
-    if (auto s = store.truncateAfterStep(runId, startStep); !s) return failed(s.error().message, runId);
+    auto resumed = resumeRun(store, *options.resumeRunId, *model, optimizer, startStep);
+    if (!resumed) return failed(resumed.error().message, *options.resumeRunId);
+    runId = resumed->runId;
+    checkpointDir = resumed->checkpointDir;
     log.info("resuming run " + std::to_string(runId) + " at step " + std::to_string(startStep));
   } else {
     std::vector<std::string> layerNames;
@@ -229,15 +223,8 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     if (done % cfg.run.checkpoint_every == 0 || last)
       if (auto s = session.checkpoint(done); !s) return failRun(s.error().message);
 
-    Progress p;
-    p.task = "train " + cfg.run.name;
-    p.done = done;
-    p.total = steps;
-    p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
-    char detail[64];
-    std::snprintf(detail, sizeof detail, "loss %.3f", lossValue);
-    p.detail = detail;
-    progress.onProgress(p);
+    reportStep(progress, "train " + cfg.run.name, done, steps, std::chrono::duration<double>(Clock::now() - started).count(),
+               lossValue);
   }
 
   result.step = step;
@@ -246,9 +233,7 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     if (auto s = session.checkpoint(step); !s) return failRun(s.error().message);
     log.info("run " + std::to_string(runId) + " cancelled at step " + std::to_string(step) + "; checkpoint written");
   }
-  const auto status = outcome == RunOutcome::Finished    ? store::RunStatus::Finished
-                      : outcome == RunOutcome::Cancelled ? store::RunStatus::Cancelled
-                                                         : store::RunStatus::Diverged;
+  const auto status = statusFor(outcome);
   if (outcome == RunOutcome::Finished) {
     // Trace results to the exact weights that produced them: the checkpoint artifact is the
     // folder, its sha256 that of the folder's model.safetensors.

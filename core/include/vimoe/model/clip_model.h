@@ -24,6 +24,10 @@ struct ParameterCounts {
   std::int64_t active = 0;  // parameters used per token: only k of E experts count
 };
 
+// Total parameters, and those a token uses: each MoE layer's unused E - k experts are not
+// active (expert choice: k on average); routers and shared experts always are.
+ParameterCounts countParameters(torch::nn::Module& model, const std::vector<std::pair<std::string, MoeLayer>>& moeLayers);
+
 class ClipModelImpl : public torch::nn::Module {
  public:
   explicit ClipModelImpl(const config::ExperimentConfig& cfg);
