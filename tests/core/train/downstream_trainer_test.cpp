@@ -13,6 +13,7 @@
 #include "vimoe/text/unicode.h"
 #include "vimoe/train/downstream_trainer.h"
 #include "vimoe/train/vqa_data.h"
+#include "vimoe/util/safetensors.h"
 
 using namespace vimoe;
 
@@ -145,4 +146,31 @@ TEST(DownstreamTrainer, VqaClassifierAndGenerativeHeadsAreScoredPerQuestionType)
   auto store = store::RunStore::open(dir.path("store.db"), store::RunStore::Mode::ReadOnly).value();
   const auto loss = *store->scalars(generative.runId, "train/task_loss");
   EXPECT_LT(meanOf(loss, 32, 8), meanOf(loss, 0, 8));
+}
+
+TEST(DownstreamTrainer, AFrozenEncoderKeepsTheContrastiveImageTowerExactly) {
+  test_support::ScratchDir dir;
+  MemoryLogSink log;
+  NullProgressObserver progress;
+  CancelToken cancel;
+  const auto pretrained = train::runTraining(test_support::tinyTrainingConfig(false), optionsFor(dir), log, progress, cancel);
+  ASSERT_EQ(pretrained.outcome, train::RunOutcome::Finished) << pretrained.message;
+  auto cfg = downstreamConfig("caption", false);
+  cfg.run.steps = 10;
+  cfg.task.encoder_from = pretrained.checkpointDir;
+  cfg.task.freeze_encoder = true;
+  const auto result = train::runTraining(cfg, optionsFor(dir), log, progress, cancel);
+  ASSERT_EQ(result.outcome, train::RunOutcome::Finished) << result.message;
+
+  const auto before = loadSafetensors(pretrained.checkpointDir + "/model.safetensors").value();
+  const auto after = loadSafetensors(result.checkpointDir + "/model.safetensors").value();
+  int compared = 0;
+  for (const auto& [name, tensor] : after.tensors) {
+    if (name.rfind("image.", 0) != 0) continue;
+    ASSERT_TRUE(before.tensors.count(name)) << name;
+    EXPECT_EQ(tensor.bytes, before.tensors.at(name).bytes) << name << " changed although the encoder is frozen";
+    ++compared;
+  }
+  EXPECT_GT(compared, 10);
+  EXPECT_TRUE(after.tensors.count("decoder.blocks.0.cross_attn.q.weight"));
 }
