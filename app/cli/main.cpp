@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   studyCmd->add_option("--set", study.overrides, "Override a key in every variant (repeatable)");
   studyCmd->add_option("--table", study.tableOut, "Also write the markdown table to this file");
   studyCmd->add_option("--csv", study.csvOut, "Also write the table as CSV to this file");
+  studyCmd->add_option("--only", study.only, "Run only these variants (repeatable or comma-separated)")->delimiter(',');
 
   RunsCliOptions runs;
   auto* runsCmd = app.add_subcommand("runs", "List or show runs in a store");

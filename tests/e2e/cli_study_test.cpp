@@ -43,3 +43,23 @@ TEST(CliStudy, SmokeStudyTrainsDenseAndMoeAndFillsTheStore) {
   EXPECT_EQ(list.exitCode, 0);
   EXPECT_NE(list.out.find("dense-vs-moe/moe-e4-k1"), std::string::npos);
 }
+
+TEST(CliStudy, OnlyRunsTheNamedVariantsAndRejectsUnknownNames) {
+  test_support::ScratchDir dir;
+  test_support::copyDemoProject(dir.path(""));
+  const std::string storePath = dir.path("e2e.db");
+  const auto unknown = runCli({"study", dir.path("studies/dense-vs-moe.json"), "--smoke", "--store", storePath, "--only", "moe-e8"},
+                              dir.path(""));
+  EXPECT_EQ(unknown.exitCode, 2);
+  EXPECT_NE(unknown.err.find("--only: no variant named 'moe-e8'"), std::string::npos) << unknown.err;
+
+  const auto one = runCli({"--threads", "1", "study", dir.path("studies/dense-vs-moe.json"), "--smoke", "--store", storePath,
+                           "--only", "moe-e4-k1"},
+                          dir.path(""));
+  ASSERT_EQ(one.exitCode, 0) << one.err;
+  EXPECT_NE(one.out.find("| moe-e4-k1 |"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("| dense |"), std::string::npos) << one.out;
+  auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();
+  ASSERT_EQ(store->listRuns()->size(), 1u);
+  EXPECT_EQ(store->listRuns()->front().name, "dense-vs-moe/moe-e4-k1");
+}

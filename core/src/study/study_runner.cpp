@@ -28,7 +28,13 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
   // Parse every variant before running any, so a typo in the last one fails in a second, not
   // after the first run's minutes.
   std::vector<std::pair<std::string, config::ExperimentConfig>> variants;
+  for (const auto& name : options.only) {
+    const bool known = std::any_of(study->variants.begin(), study->variants.end(), [&](const auto& v) { return v.name == name; });
+    if (!known) return Error::at(options.studyFile, "--only: no variant named '" + name + "'");
+  }
   for (const auto& variant : study->variants) {
+    if (!options.only.empty() && std::find(options.only.begin(), options.only.end(), variant.name) == options.only.end())
+      continue;
     std::vector<std::string> overrides = variant.overrides;
     if (options.smoke) overrides.insert(overrides.end(), study->smoke_overrides.begin(), study->smoke_overrides.end());
     overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());

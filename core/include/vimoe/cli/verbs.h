@@ -35,6 +35,7 @@ struct StudyCliOptions {
   std::vector<std::string> overrides;
   std::string tableOut;  // also write the markdown table here
   std::string csvOut;    // and the CSV here
+  std::vector<std::string> only;  // run only these variants
 };
 int runStudyVerb(const StudyCliOptions& options);
 

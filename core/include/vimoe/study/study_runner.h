@@ -16,6 +16,7 @@ struct StudyOptions {
   std::string storePath;  // empty: the project's store
   bool smoke = false;     // apply the study's smoke_overrides: same code path, minutes -> seconds
   std::vector<std::string> overrides;  // applied to every variant after the study's own
+  std::vector<std::string> only;       // run only these variants (in the study's order); empty = all
 };
 
 struct StudyRow {
