@@ -94,9 +94,17 @@ TEST(CliDownstream, SmokeStudyThenCaptionAskRetrieveAndEval) {
   const auto evaluated = runCli({"eval", "--task", "vqa", "--checkpoint", vqa.checkpointDir, "--store", storePath, "--json"},
                                 dir.path(""));
   ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err;
-  const auto metrics = nlohmann::json::parse(evaluated.out)["metrics"];
+  const auto report = nlohmann::json::parse(evaluated.out);
+  EXPECT_EQ(report["stored"], "run " + std::to_string(vqa.id) + " in " + storePath);
+  const auto metrics = report["metrics"];
   EXPECT_TRUE(metrics.contains("vqa/exact_match"));
   EXPECT_TRUE(metrics.contains("baseline/majority/exact_match"));
+  // The project's own store numbers its runs differently: nothing is attached to a stranger.
+  const auto elsewhere = runCli({"eval", "--task", "vqa", "--checkpoint", vqa.checkpointDir, "--max-samples", "8", "--json"},
+                                dir.path(""));
+  ASSERT_EQ(elsewhere.exitCode, 0) << elsewhere.err;
+  EXPECT_EQ(nlohmann::json::parse(elsewhere.out)["stored"], "");
+  EXPECT_NE(elsewhere.err.find("not stored"), std::string::npos) << elsewhere.err;
 
   // Wrong kind of checkpoint and an unreadable image are bad input that names the problem.
   const auto wrongKind = runCli({"caption", image, "--checkpoint", vqa.checkpointDir}, dir.path(""));

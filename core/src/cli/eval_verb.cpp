@@ -171,11 +171,19 @@ int runEval(const EvalCliOptions& options) {
   if (storePath != "none" && !storePath.empty() && state && state->runId > 0) {
     auto store = store::RunStore::open(storePath);
     if (!store) return reportError(store.error().message, kExitFailed);
-    if (auto s = (*store)->beginBatch(); !s) return reportError(s.error().message, kExitFailed);
-    for (const auto& row : *rows)
-      if (auto s = (*store)->writeEval(state->runId, row); !s) return reportError(s.error().message, kExitFailed);
-    if (auto s = (*store)->commitBatch(); !s) return reportError(s.error().message, kExitFailed);
-    stored = "run " + std::to_string(state->runId) + " in " + storePath;
+    // Run ids are per store: write only where the run really is the one that made this checkpoint.
+    auto run = (*store)->run(state->runId);
+    std::error_code ec;
+    if (!run || !fs::exists(run->checkpointDir) || !fs::equivalent(run->checkpointDir, *dir, ec)) {
+      std::fprintf(stderr, "warning: not stored: run %lld of %s did not write %s (name its store with --store)\n",
+                   static_cast<long long>(state->runId), storePath.c_str(), dir->c_str());
+    } else {
+      if (auto s = (*store)->beginBatch(); !s) return reportError(s.error().message, kExitFailed);
+      for (const auto& row : *rows)
+        if (auto s = (*store)->writeEval(state->runId, row); !s) return reportError(s.error().message, kExitFailed);
+      if (auto s = (*store)->commitBatch(); !s) return reportError(s.error().message, kExitFailed);
+      stored = "run " + std::to_string(state->runId) + " in " + storePath;
+    }
   }
   if (options.json) {
     nlohmann::ordered_json out = {{"checkpoint", *dir}, {"task", options.task}, {"split", options.split}, {"stored", stored}};
