@@ -61,23 +61,20 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
       break;
     }
     // "model.init_from=@variant" starts from an earlier variant's final checkpoint: how a study
-    // compares an upcycled model with continued dense training from the same weights.
-    if (!cfg.model.init_from.empty() && cfg.model.init_from[0] == '@') {
-      const auto source = cfg.model.init_from.substr(1);
-      auto found = checkpointOf.find(source);
+    // compares an upcycled model with continued dense training from the same weights;
+    // "task.encoder_from=@variant" does the same for a downstream model's image tower.
+    const std::string& variantName = name;  // C++17 lambdas cannot capture structured bindings
+    const auto resolveVariantReference = [&](const char* key, std::string& value) -> Status {
+      if (value.empty() || value[0] != '@') return okStatus();
+      const auto found = checkpointOf.find(value.substr(1));
       if (found == checkpointOf.end())
-        return Error{"study '" + study->name + "', variant '" + name + "': model.init_from names variant '" + source +
+        return Error{"study '" + study->name + "', variant '" + variantName + "': " + key + " names variant '" + value.substr(1) +
                      "', which has not finished earlier in this study"};
-      cfg.model.init_from = found->second;
-    }
-    if (!cfg.task.encoder_from.empty() && cfg.task.encoder_from[0] == '@') {  // the same for a downstream encoder
-      const auto source = cfg.task.encoder_from.substr(1);
-      auto found = checkpointOf.find(source);
-      if (found == checkpointOf.end())
-        return Error{"study '" + study->name + "', variant '" + name + "': task.encoder_from names variant '" + source +
-                     "', which has not finished earlier in this study"};
-      cfg.task.encoder_from = found->second;
-    }
+      value = found->second;
+      return okStatus();
+    };
+    if (auto s = resolveVariantReference("model.init_from", cfg.model.init_from); !s) return s.error();
+    if (auto s = resolveVariantReference("task.encoder_from", cfg.task.encoder_from); !s) return s.error();
     log.info("study '" + study->name + "': variant " + name);
     train::TrainOptions trainOptions;
     trainOptions.projectDir = project->dir;
