@@ -1,0 +1,13 @@
+// One message for a JSON file that does not parse, wherever it is read (configs, studies,
+// score files): "<source>:<line>:<column>: invalid JSON: <the parser's explanation>".
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace vimoe {
+
+std::string jsonParseErrorMessage(const std::string& source, const std::string& text,
+                                  const nlohmann::json::parse_error& error);
+
+}  // namespace vimoe
