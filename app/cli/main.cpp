@@ -189,6 +189,7 @@ int main(int argc, char** argv) {
   retrieveCmd->add_option("--images", retrieve.imagesDir, "Search this folder's images (default: the validation split)");
   retrieveCmd->add_option("--top", retrieve.top, "Images to list")->check(CLI::Range(1, 1000));
   retrieveCmd->add_flag("--json", retrieve.json, "JSON output");
+  retrieveCmd->add_flag("--routing", retrieve.routing, "With --json: also the query's routing through the MoE text tower");
 
   EvalCliOptions evalOptions;
   auto* evalCmd = app.add_subcommand("eval", "Evaluate a checkpoint on a whole split, next to the baselines; store the results");

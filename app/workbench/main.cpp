@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <optional>
 
+#include "language.h"
 #include "main_window.h"
+#include "panel_tour.h"
 #include "screenshot.h"
 #include "theme.h"
 
@@ -27,20 +29,28 @@ int main(int argc, char** argv) {
                                 QStringLiteral("Save a picture of the window once loaded, then quit."),
                                 QStringLiteral("FILE"));
   screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+  QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                 QStringLiteral("Save a picture of the window and of every panel into DIR, then quit."),
+                                 QStringLiteral("DIR"));
+  screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
   QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark (also View > Theme)."),
                            QStringLiteral("NAME"));
   parser.addOption(project);
   parser.addOption(screenshot);
+  parser.addOption(screenshots);
   parser.addOption(theme);
   parser.process(app);
 
   // Screenshots use the default layout and theme, never the user's saved ones.
-  const bool batch = parser.isSet(screenshot);
+  const bool batch = parser.isSet(screenshot) || parser.isSet(screenshots);
   std::optional<QTemporaryDir> settingsDir;
   if (batch) {
     settingsDir.emplace();
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir->path());
   }
+  // Before any widget exists: every tr() then returns the chosen language.
+  if (!batch && !vimoe::workbench::installTranslations(app))
+    std::fprintf(stderr, "warning: the Vietnamese interface translation could not be loaded; using English\n");
   if (parser.isSet(theme))
     QSettings().setValue(QLatin1String(vimoe::workbench::kThemeSettingsKey),
                          vimoe::workbench::themeName(vimoe::workbench::themeFromName(parser.value(theme))));
@@ -58,6 +68,9 @@ int main(int argc, char** argv) {
     else
       QMessageBox::warning(&window, QStringLiteral("Cannot open project"), message);
   }
-  if (batch) vimoe::workbench::takeScreenshotWhenLoaded(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
+  if (parser.isSet(screenshot))
+    vimoe::workbench::takeScreenshotWhenLoaded(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
+  else if (parser.isSet(screenshots))
+    vimoe::workbench::startPanelTour(window, QDir::current().absoluteFilePath(parser.value(screenshots)));
   return app.exec();
 }

@@ -9,6 +9,9 @@
 
 #include "bridge/store_poller.h"
 #include "compare/curves_panel.h"
+#include "data/data_browser_panel.h"
+#include "demo/demo_panel.h"
+#include "experiment/experiment_editor.h"
 #include "experts/expert_load_panel.h"
 #include "log/log_panel.h"
 #include "recent_projects.h"
@@ -16,11 +19,12 @@
 #include "runs/run_progress_widget.h"
 #include "runs/runs_model.h"
 #include "runs/runs_panel.h"
+#include "vimoe/config/project.h"
 
 namespace vimoe::workbench {
 namespace {
 
-constexpr int kLayoutVersion = 1;  // bump when docks are added or renamed
+constexpr int kLayoutVersion = 2;  // bump when docks are added or renamed
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 
@@ -45,9 +49,14 @@ void MainWindow::createPanels() {
   m_curvesPanel = new widgets::CurvesPanel;
   m_expertsPanel = new widgets::ExpertLoadPanel;
   m_logPanel = new widgets::LogPanel;
+  m_dataPanel = new widgets::DataBrowserPanel;
+  m_demoPanel = new widgets::DemoPanel;
+  m_editorPanel = new widgets::ExperimentEditor;
   m_progress = new widgets::RunProgressWidget;
   statusBar()->addPermanentWidget(m_progress);
   m_runController = new RunController(m_logPanel, m_progress, this);
+  m_dataPanel->setCliPath(m_runController->cliPath());
+  m_demoPanel->setCliPath(m_runController->cliPath());
   m_runsPanel->setEmptyMessage(tr("No project open \u2014 File > Open Project\u2026"));
 }
 
@@ -75,6 +84,14 @@ void MainWindow::createDocks() {
   m_expertsDock = addDock(m_expertsPanel, tr("Expert load"), QStringLiteral("expertsDock"), Qt::LeftDockWidgetArea);
   m_logDock = addDock(m_logPanel, tr("Log"), QStringLiteral("logDock"), Qt::BottomDockWidgetArea);
   splitDockWidget(m_runsDock, m_expertsDock, Qt::Vertical);
+  // The big views share the right-hand area as tabs; the curves stay in front.
+  m_dataDock = addDock(m_dataPanel, tr("Data"), QStringLiteral("dataDock"), Qt::RightDockWidgetArea);
+  m_editorDock = addDock(m_editorPanel, tr("Experiment"), QStringLiteral("experimentDock"), Qt::RightDockWidgetArea);
+  m_demoDock = addDock(m_demoPanel, tr("Demo"), QStringLiteral("demoDock"), Qt::RightDockWidgetArea);
+  tabifyDockWidget(m_curvesDock, m_dataDock);
+  tabifyDockWidget(m_dataDock, m_editorDock);
+  tabifyDockWidget(m_editorDock, m_demoDock);
+  m_curvesDock->raise();
 }
 
 void MainWindow::applyDefaultDockSizes() {
@@ -113,6 +130,23 @@ void MainWindow::connectPanels() {
   connect(m_curvesPanel, &widgets::CurvesPanel::watchedCurvesChanged, m_poller, &StorePoller::setWatchedCurves);
   connect(m_curvesPanel, &widgets::CurvesPanel::errorOccurred, this, &MainWindow::reportError);
   connect(m_expertsPanel, &widgets::ExpertLoadPanel::expertRunChanged, m_poller, &StorePoller::setExpertRun);
+
+  connect(m_dataPanel, &widgets::DataBrowserPanel::errorOccurred, this, &MainWindow::reportError);
+  connect(m_dataPanel, &widgets::DataBrowserPanel::logLine, m_logPanel, &widgets::LogPanel::appendLine);
+  connect(m_dataPanel, &widgets::DataBrowserPanel::statusMessage, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+  // Demo failures are shown in the panel (a reviewer is watching); the log keeps them too.
+  connect(m_demoPanel, &widgets::DemoPanel::failed, this, [this](widgets::DemoPanel::Task, const QString& message) {
+    m_logPanel->appendLine(tr("Demo: %1").arg(message));
+  });
+
+  // The editor shows its own problems inline; launching goes through the Run controller like
+  // the Run menu's studies, so one run at a time and the same progress and cancel.
+  connect(m_editorPanel, &widgets::ExperimentEditor::launchRequested, m_runController, &RunController::startTrain);
+  connect(m_editorPanel, &widgets::ExperimentEditor::errorOccurred, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  connect(m_runController, &RunController::runStarted, this, [this] { m_editorPanel->setRunActive(true); });
+  connect(m_runController, &RunController::runEnded, this, [this] { m_editorPanel->setRunActive(false); });
 
   connect(m_runController, &RunController::errorOccurred, this, &MainWindow::reportError);
   connect(m_runController, &RunController::runStarted, m_poller, &StorePoller::pollNow);
@@ -158,6 +192,14 @@ Status MainWindow::openProject(const QString& dir) {
   setWindowTitle(tr("%1 \u2014 ViMoE Workbench").arg(m_project->name));
   m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 Run > Run study"));
   m_runController->setProject(*m_project);
+  m_dataPanel->setCliPath(m_runController->cliPath());
+  m_dataPanel->setProject(m_project->dir);
+  m_demoPanel->setCliPath(m_runController->cliPath());
+  m_demoPanel->setProject(m_project->dir);
+  m_editorPanel->setProjectDir(m_project->dir);
+  // The editor starts on the project's first experiment, the one its studies build on.
+  if (auto project = config::loadProject(m_project->dir.toStdString()); project && !project->experiments.empty())
+    m_editorPanel->loadFile(QString::fromStdString(project->path(project->experiments.front())));
   m_poller->setStorePath(m_project->storePath);
   addRecentProject(m_project->dir);
   rebuildRecentMenu();

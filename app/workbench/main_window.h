@@ -15,6 +15,9 @@ class QMenu;
 
 namespace vimoe::widgets {
 class CurvesPanel;
+class DataBrowserPanel;
+class DemoPanel;
+class ExperimentEditor;
 class ExpertLoadPanel;
 class LogPanel;
 class RunProgressWidget;
@@ -46,6 +49,9 @@ class MainWindow : public QMainWindow {
   widgets::CurvesPanel* curvesPanel() const { return m_curvesPanel; }
   widgets::ExpertLoadPanel* expertLoadPanel() const { return m_expertsPanel; }
   widgets::LogPanel* logPanel() const { return m_logPanel; }
+  widgets::DataBrowserPanel* dataBrowserPanel() const { return m_dataPanel; }
+  widgets::DemoPanel* demoPanel() const { return m_demoPanel; }
+  widgets::ExperimentEditor* experimentEditor() const { return m_editorPanel; }
   widgets::StorePoller* poller() const { return m_poller; }
   RunController* runController() const { return m_runController; }
 
@@ -65,6 +71,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* addDock(QWidget* panel, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
   void rebuildRecentMenu();
   void chooseProjectFolder();
+  void chooseNewProjectFolder();
   void openProjectWithDialogs(const QString& dir);
   void onRunsSelected(const QVector<qint64>& runIds);
   void reportError(const QString& message);
@@ -77,12 +84,18 @@ class MainWindow : public QMainWindow {
   widgets::CurvesPanel* m_curvesPanel = nullptr;
   widgets::ExpertLoadPanel* m_expertsPanel = nullptr;
   widgets::LogPanel* m_logPanel = nullptr;
+  widgets::DataBrowserPanel* m_dataPanel = nullptr;
+  widgets::DemoPanel* m_demoPanel = nullptr;
+  widgets::ExperimentEditor* m_editorPanel = nullptr;
   widgets::RunProgressWidget* m_progress = nullptr;
   RunController* m_runController = nullptr;
   QDockWidget* m_runsDock = nullptr;
   QDockWidget* m_curvesDock = nullptr;
   QDockWidget* m_expertsDock = nullptr;
   QDockWidget* m_logDock = nullptr;
+  QDockWidget* m_dataDock = nullptr;
+  QDockWidget* m_demoDock = nullptr;
+  QDockWidget* m_editorDock = nullptr;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_runMenu = nullptr;
   QMenu* m_viewMenu = nullptr;

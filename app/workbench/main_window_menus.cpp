@@ -1,16 +1,22 @@
-// MainWindow's menus: File (open, recent, quit), Run (filled by RunController) and View (dock
-// toggles, theme).
+// MainWindow's menus: File (new, open, recent, quit), Run (filled by RunController) and View (dock
+// toggles, theme, language).
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStatusBar>
 
+#include <utility>
+
+#include "language.h"
 #include "main_window.h"
 #include "recent_projects.h"
 #include "run_controller.h"
 #include "theme.h"
+#include "vimoe/config/project.h"
 
 namespace vimoe::workbench {
 
@@ -19,6 +25,9 @@ void MainWindow::createMenus() {
   QAction* open = file->addAction(tr("&Open Project\u2026"), this, &MainWindow::chooseProjectFolder);
   open->setShortcut(QKeySequence::Open);
   open->setObjectName(QStringLiteral("actionOpenProject"));
+  QAction* create = file->addAction(tr("&New Project…"), this, &MainWindow::chooseNewProjectFolder);
+  create->setShortcut(QKeySequence::New);
+  create->setObjectName(QStringLiteral("actionNewProject"));
   m_recentMenu = file->addMenu(tr("&Recent projects"));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -29,8 +38,12 @@ void MainWindow::createMenus() {
   m_runController->fillMenu(m_runMenu);
 
   m_viewMenu = menuBar()->addMenu(tr("&View"));
-  for (QDockWidget* dock : {m_runsDock, m_curvesDock, m_expertsDock, m_logDock})
-    m_viewMenu->addAction(dock->toggleViewAction());
+  int number = 1;
+  for (QDockWidget* dock : {m_runsDock, m_curvesDock, m_expertsDock, m_dataDock, m_editorDock, m_demoDock, m_logDock}) {
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + number++)));
+    m_viewMenu->addAction(toggle);
+  }
   m_viewMenu->addSeparator();
   QMenu* themeMenu = m_viewMenu->addMenu(tr("&Theme"));
   auto* themes = new QActionGroup(this);
@@ -47,6 +60,23 @@ void MainWindow::createMenus() {
     });
   }
   applyTheme(saved);
+
+  QMenu* languageMenu = m_viewMenu->addMenu(tr("&Language"));
+  auto* languages = new QActionGroup(this);
+  const QString current = interfaceLanguage();
+  for (const auto& [code, label] : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                    std::pair{QStringLiteral("vi"), QStringLiteral("Ti\u1ebfng Vi\u1ec7t")}}) {
+    QAction* action = languageMenu->addAction(label);  // each language in its own name, never translated
+    action->setCheckable(true);
+    action->setChecked(code == current);
+    action->setObjectName(QStringLiteral("actionLanguage_") + code);
+    languages->addAction(action);
+    connect(action, &QAction::triggered, this, [this, code = code] {
+      if (code == interfaceLanguage()) return;
+      setInterfaceLanguage(code);
+      statusBar()->showMessage(tr("The interface language changes at the next start."), 10000);
+    });
+  }
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -62,6 +92,15 @@ void MainWindow::chooseProjectFolder() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a ViMoE project (a folder with vimoe-project.json)"),
                                                         start);
   if (!dir.isEmpty()) openProjectWithDialogs(dir);
+}
+
+void MainWindow::chooseNewProjectFolder() {
+  const QString dir = QFileDialog::getExistingDirectory(
+      this, tr("New project: choose an empty folder (its name becomes the project name)"));
+  if (dir.isEmpty()) return;
+  auto created = config::createProject(dir.toStdString(), QFileInfo(dir).fileName().toStdString());
+  if (!created) return reportError(QString::fromStdString(created.error().message));
+  openProjectWithDialogs(dir);
 }
 
 }  // namespace vimoe::workbench

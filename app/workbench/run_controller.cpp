@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QMenu>
 
 #include "bridge/run_launcher.h"
@@ -74,6 +75,20 @@ bool RunController::startStudy(const StudyEntry& study, bool smoke) {
   QStringList args = {QStringLiteral("study"), study.file, QStringLiteral("--store"), m_project->storePath};
   if (smoke) args << QStringLiteral("--smoke");
   m_runningWhat = smoke ? tr("Study %1 (smoke)").arg(study.name) : tr("Study %1").arg(study.name);
+  m_log->appendLine(tr("[%1] starting %2").arg(QDateTime::currentDateTime().toString(Qt::ISODate), m_runningWhat));
+  const bool started = m_launcher->start(m_cliPath, args, m_project->dir);
+  updateActions();
+  return started;
+}
+
+bool RunController::startTrain(const QString& configFile) {
+  if (!m_project) {
+    Q_EMIT errorOccurred(tr("Open a project first: a run is stored in its project's store."));
+    return false;
+  }
+  QStringList args = {QStringLiteral("train"), configFile};
+  args << QStringLiteral("--store") << m_project->storePath << QStringLiteral("--project") << m_project->dir;
+  m_runningWhat = tr("Training %1").arg(QFileInfo(configFile).completeBaseName());
   m_log->appendLine(tr("[%1] starting %2").arg(QDateTime::currentDateTime().toString(Qt::ISODate), m_runningWhat));
   const bool started = m_launcher->start(m_cliPath, args, m_project->dir);
   updateActions();

@@ -1,6 +1,7 @@
 // RunController: the Run menu's behaviour. It starts a project's studies as `vimoe study`
-// child processes through a RunLauncher, feeds their progress to the status-bar widget and
-// their output to the log panel, and cancels them (SIGTERM: checkpoint, status cancelled).
+// child processes, and single experiments from the editor as `vimoe train`, through one
+// RunLauncher, feeds their progress to the status-bar widget and their output to the log
+// panel, and cancels them (SIGTERM: checkpoint, status cancelled).
 #pragma once
 
 #include <QObject>
@@ -32,6 +33,9 @@ class RunController : public QObject {
   // Rebuilds `menu`: "Run <study>" and "Run <study> (smoke)" per study, then "Cancel run".
   void fillMenu(QMenu* menu);
   bool startStudy(const StudyEntry& study, bool smoke);
+  // `vimoe train CONFIG --store <project store> --project <project dir>`: relative paths in
+  // the config resolve against the open project wherever the file was saved.
+  bool startTrain(const QString& configFile);
   void cancel();
   bool isRunning() const;
   void setCliPath(const QString& path) { m_cliPath = path; }

@@ -1,8 +1,13 @@
 #include "bridge/store_reader.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
+#include <cstdlib>
 #include <exception>
 
 namespace vimoe::widgets {
@@ -212,9 +217,111 @@ bool StoreReader::readExpertLoad(bool force) {
   snapshot.runId = m_expertRun;
   snapshot.layers = toStringList(*layers);
   snapshot.rows = QVector<store::ExpertLoadRow>(rows->begin(), rows->end());
+  if (!readExpertExtras(snapshot)) return false;
   m_expertSentState = state.isEmpty() ? QStringLiteral("read") : state;
   Q_EMIT expertLoadChanged(snapshot);
   return true;
+}
+
+bool StoreReader::readExpertExtras(ExpertLoadSnapshot& snapshot) {
+  auto classRows = m_store->expertClass(snapshot.runId);
+  if (!classRows) return fail(classRows.error().message), false;
+  snapshot.classRows = QVector<store::ExpertClassRow>(classRows->begin(), classRows->end());
+  for (int layer = 0; layer < snapshot.layers.size(); ++layer) {
+    const std::string key = "moe/" + snapshot.layers[layer].toStdString() + "/router_entropy";
+    auto points = m_store->scalars(snapshot.runId, key);
+    if (!points) return fail(points.error().message), false;
+    if (points->empty()) continue;
+    QVector<QPointF> curve;
+    curve.reserve(static_cast<int>(points->size()));
+    for (const auto& point : *points) curve << QPointF(static_cast<double>(point.step), point.value);
+    snapshot.routerEntropy.insert(layer, curve);
+  }
+  return true;
+}
+
+namespace {
+
+// Reads `section.key` of a run's effective config as a positive int; 0 when absent.
+int configInt(const QJsonObject& config, const char* section, const char* key) {
+  const QJsonValue value = config.value(QLatin1String(section)).toObject().value(QLatin1String(key));
+  return value.isDouble() ? std::max(0, value.toInt()) : 0;
+}
+
+void appendWithParents(QStringList& dirs, const QString& start) {
+  if (start.isEmpty()) return;
+  QDir dir(QFileInfo(start).absoluteFilePath());
+  for (;;) {
+    const QString path = dir.absolutePath();
+    if (!dirs.contains(path)) dirs << path;
+    if (dir.isRoot() || !dir.cdUp()) break;
+  }
+}
+
+}  // namespace
+
+QStringList probeImageBaseDirs(const QString& storePath, const QString& checkpointDir) {
+  QStringList dirs;
+  appendWithParents(dirs, checkpointDir);
+  if (!storePath.isEmpty()) appendWithParents(dirs, QFileInfo(storePath).absolutePath());
+  const QString current = QDir::currentPath();
+  if (!dirs.contains(current)) dirs << current;
+  return dirs;
+}
+
+QString resolveProbeImage(const QString& imagePath, const QStringList& baseDirs) {
+  if (imagePath.isEmpty()) return {};
+  const QFileInfo info(imagePath);
+  if (info.isAbsolute()) {
+    if (info.isFile()) return info.absoluteFilePath();
+    if (baseDirs.isEmpty()) return {};
+    // Longest tail first: ".../demo/data/images/0001.png" before "images/0001.png".
+    const QStringList parts = QDir::cleanPath(imagePath).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (int first = 1; first < parts.size(); ++first) {
+      const QFileInfo moved(QDir(baseDirs.front()).filePath(parts.mid(first).join(QLatin1Char('/'))));
+      if (moved.isFile()) return moved.absoluteFilePath();
+    }
+    return {};
+  }
+  for (const QString& base : baseDirs) {
+    const QFileInfo candidate(QDir(base).filePath(imagePath));
+    if (candidate.isFile()) return QDir::cleanPath(candidate.absoluteFilePath());
+  }
+  return {};
+}
+
+Expected<RoutingSnapshot> readRoutingSnapshot(const store::RunStore& store, qint64 runId, qint64 step) {
+  RoutingSnapshot snapshot;
+  snapshot.runId = runId;
+  auto info = store.run(runId);
+  if (!info) return info.error();
+  const QJsonObject config = QJsonDocument::fromJson(QByteArray::fromStdString(info->configJson)).object();
+  snapshot.experts = configInt(config, "moe", "num_experts");
+  snapshot.routingEvery = configInt(config, "run", "routing_every");
+  auto layers = store.moeLayers(runId);
+  if (!layers) return layers.error();
+  snapshot.layers = toStringList(*layers);
+  auto steps = store.routingSteps(runId);
+  if (!steps) return steps.error();
+  for (auto s : *steps) snapshot.steps << s;
+  auto probes = store.probeSamples(runId);
+  if (!probes) return probes.error();
+  snapshot.probes = QVector<store::ProbeSample>(probes->begin(), probes->end());
+  const QStringList baseDirs = probeImageBaseDirs(qs(store.path()), qs(info->checkpointDir));
+  for (const auto& probe : snapshot.probes) snapshot.imageFiles << resolveProbeImage(qs(probe.imagePath), baseDirs);
+  if (snapshot.steps.isEmpty()) return snapshot;
+
+  // A step that has no snapshot (a resumed run truncated it, a stale slider) falls to the nearest.
+  qint64 chosen = snapshot.steps.back();
+  if (step >= 0) {
+    for (qint64 s : snapshot.steps)
+      if (std::abs(s - step) < std::abs(chosen - step)) chosen = s;
+  }
+  auto rows = store.routing(runId, chosen);
+  if (!rows) return rows.error();
+  snapshot.step = chosen;
+  snapshot.rows = QVector<store::RoutingRow>(rows->begin(), rows->end());
+  return snapshot;
 }
 
 }  // namespace vimoe::widgets

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <map>
@@ -53,6 +54,7 @@ class StoreReader : public QObject {
   bool readRuns();
   bool readCurves();
   bool readExpertLoad(bool force);
+  bool readExpertExtras(ExpertLoadSnapshot& snapshot);
 
   QTimer* m_timer;
   QString m_path;
@@ -68,5 +70,23 @@ class StoreReader : public QObject {
   qint64 m_expertRun = -1;
   QString m_expertSentState;
 };
+
+// One-shot reads for panels that ask for a single snapshot rather than follow a stream (the
+// routing inspector reads on its own worker thread with its own connection).
+
+// The routing snapshot of `step` of a run (the latest stored one when step < 0, the nearest
+// stored one when that step has none), with the stored steps, layer names, probe samples and
+// their image files resolved on disk (not loaded).
+Expected<RoutingSnapshot> readRoutingSnapshot(const store::RunStore& store, qint64 runId, qint64 step);
+
+// The trainer stores a probe image path as its data loader saw it: absolute when the CLI found
+// the project folder (the usual case), else relative to the folder the CLI ran in. Returns the
+// file that exists: the path itself; for a relative path, the first of `baseDirs` holding it;
+// for an absolute path that is gone (the project moved with its store), the path's tail under
+// the first base dir. "" when none exists.
+QString resolveProbeImage(const QString& imagePath, const QStringList& baseDirs);
+// Where relative probe paths may start: the folders at and above the run's checkpoint folder
+// and above the store file, then the current folder.
+QStringList probeImageBaseDirs(const QString& storePath, const QString& checkpointDir);
 
 }  // namespace vimoe::widgets

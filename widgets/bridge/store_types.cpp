@@ -9,6 +9,7 @@ void registerStoreTypes() {
   qRegisterMetaType<QVector<CurveKey>>();
   qRegisterMetaType<CurveUpdate>();
   qRegisterMetaType<ExpertLoadSnapshot>();
+  qRegisterMetaType<RoutingSnapshot>();
 }
 
 }  // namespace vimoe::widgets

@@ -5,6 +5,7 @@
 
 #include <QMap>
 #include <QMetaType>
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -52,6 +53,25 @@ struct ExpertLoadSnapshot {
   qint64 runId = -1;
   QStringList layers;
   QVector<store::ExpertLoadRow> rows;
+  // Tokens of each probe-set class per expert, one block of rows per routing snapshot.
+  QVector<store::ExpertClassRow> classRows;
+  // The trainer's moe/<layer>/router_entropy scalar (mean token entropy / log E) per layer
+  // index, as (step, value); a layer without that scalar has no entry.
+  QMap<int, QVector<QPointF>> routerEntropy;
+};
+
+// What the routing inspector draws of one run: the routing snapshot of the probe set at one
+// step (RunStore::routing), the steps that have one, the layer names and the probe samples.
+struct RoutingSnapshot {
+  qint64 runId = -1;
+  qint64 step = -1;       // -1: the run has no routing snapshot yet
+  QVector<qint64> steps;  // every stored snapshot step, increasing
+  QStringList layers;     // RoutingRow.layer indexes these names
+  QVector<store::ProbeSample> probes;
+  QVector<store::RoutingRow> rows;  // of `step` only
+  QStringList imageFiles;           // per probe: the image file found on disk, "" when none
+  int experts = 0;                  // moe.num_experts of the run's config; 0 = not known
+  int routingEvery = 0;             // run.routing_every of the run's config; 0 = not known
 };
 
 // Registers the types above for queued connections (idempotent).
@@ -63,3 +83,4 @@ Q_DECLARE_METATYPE(vimoe::widgets::RunSummary)
 Q_DECLARE_METATYPE(vimoe::widgets::CurveKey)
 Q_DECLARE_METATYPE(vimoe::widgets::CurveUpdate)
 Q_DECLARE_METATYPE(vimoe::widgets::ExpertLoadSnapshot)
+Q_DECLARE_METATYPE(vimoe::widgets::RoutingSnapshot)

@@ -26,6 +26,7 @@ const QString kDefaultMetric = QStringLiteral("train/loss");
 CurvesPanel::CurvesPanel(QWidget* parent)
     : QWidget(parent),
       m_metricBox(new QComboBox),
+      m_logX(new QCheckBox(tr("Log x"))),
       m_logY(new QCheckBox(tr("Log y"))),
       m_smoothing(new QDoubleSpinBox),
       m_export(new QToolButton),
@@ -36,7 +37,11 @@ CurvesPanel::CurvesPanel(QWidget* parent)
   m_smoothing->setRange(0.0, 0.99);
   m_smoothing->setSingleStep(0.1);
   m_smoothing->setDecimals(2);
-  m_smoothing->setToolTip(tr("Exponential moving average weight (as in TensorBoard); 0 shows the raw values."));
+  m_smoothing->setToolTip(
+      tr("Exponential moving average weight (as in TensorBoard); the raw values stay visible, faded. 0 shows the "
+         "raw values only."));
+  m_logX->setToolTip(tr("Logarithmic step axis; steps <= 0 are not drawn."));
+  m_logY->setToolTip(tr("Logarithmic value axis; values <= 0 are not drawn."));
   m_export->setText(tr("Export"));
   m_export->setPopupMode(QToolButton::InstantPopup);
   auto* menu = new QMenu(m_export);
@@ -51,6 +56,7 @@ CurvesPanel::CurvesPanel(QWidget* parent)
   bar->addWidget(m_metricBox);
   bar->addWidget(new QLabel(tr("Smoothing:")));
   bar->addWidget(m_smoothing);
+  bar->addWidget(m_logX);
   bar->addWidget(m_logY);
   bar->addStretch(1);
   bar->addWidget(m_export);
@@ -66,6 +72,7 @@ CurvesPanel::CurvesPanel(QWidget* parent)
     m_wantedMetric = text;
     rebuildSeries();
   });
+  connect(m_logX, &QCheckBox::toggled, m_plot, &CurvePlot::setLogX);
   connect(m_logY, &QCheckBox::toggled, m_plot, &CurvePlot::setLogY);
   connect(m_smoothing, qOverload<double>(&QDoubleSpinBox::valueChanged), m_plot, &CurvePlot::setSmoothing);
   updateEmptyState();
@@ -83,6 +90,10 @@ void CurvesPanel::setMetric(const QString& metric) {
 
 void CurvesPanel::setLogY(bool logY) {
   m_logY->setChecked(logY);
+}
+
+void CurvesPanel::setLogX(bool logX) {
+  m_logX->setChecked(logX);
 }
 
 void CurvesPanel::setSmoothing(double weight) {
@@ -171,8 +182,9 @@ void CurvesPanel::updateEmptyState() {
   if (m_runs.isEmpty())
     m_stack->showMessage(tr("No runs yet \u2014 Run > Run study"));
   else if (m_selected.isEmpty())
-    m_stack->showMessage(tr("Select runs in the Runs table to plot their curves.\n"
-                            "Ctrl-click a dense and an MoE run to compare them."));
+    m_stack->showMessage(
+        tr("Select runs in the Runs table to plot their curves.\n"
+           "Ctrl-click a dense and an MoE run to compare them."));
   else if (metric().isEmpty())
     m_stack->showMessage(tr("The selected runs have not logged any metric yet."));
   else

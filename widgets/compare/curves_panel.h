@@ -1,5 +1,6 @@
 // CurvesPanel: overlays one metric of the selected runs (dense vs MoE) in one plot, with a
-// metric chooser, smoothing, a log-y toggle and export to PNG/PDF/SVG/CSV. It does not read the store:
+// metric chooser, smoothing (raw curve faded underneath), log-x and log-y toggles and export to
+// PNG/PDF/SVG/CSV. It does not read the store:
 // it publishes the curves it wants (watchedCurvesChanged) and draws the CurveUpdates it gets.
 #pragma once
 
@@ -32,6 +33,7 @@ class CurvesPanel : public QWidget {
   QString metric() const;
   QStringList availableMetrics() const { return m_metrics; }
   void setLogY(bool logY);
+  void setLogX(bool logX);
   void setSmoothing(double weight);
   QVector<CurveKey> watchedCurves() const;
   CurvePlot* plot() const { return m_plot; }
@@ -53,6 +55,7 @@ class CurvesPanel : public QWidget {
   QString runName(qint64 runId) const;
 
   QComboBox* m_metricBox;
+  QCheckBox* m_logX;
   QCheckBox* m_logY;
   QDoubleSpinBox* m_smoothing;
   QToolButton* m_export;

@@ -3,12 +3,15 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSlider>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 #include "common/empty_state.h"
+#include "experts/expert_detail_views.h"
 #include "plot/heatmap_plot.h"
 
 namespace vimoe::widgets {
@@ -17,12 +20,20 @@ ExpertLoadPanel::ExpertLoadPanel(QWidget* parent)
     : QWidget(parent),
       m_runBox(new QComboBox),
       m_layerBox(new QComboBox),
+      m_stepSlider(new QSlider(Qt::Horizontal)),
+      m_stepLabel(new QLabel),
+      m_views(new ExpertDetailViews),
       m_summary(new QLabel),
       m_heatmap(new HeatmapPlot) {
   m_runBox->setObjectName(QStringLiteral("expertRunBox"));
   m_layerBox->setObjectName(QStringLiteral("expertLayerBox"));
   m_runBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_layerBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  m_stepSlider->setObjectName(QStringLiteral("expertStepSlider"));
+  m_stepSlider->setPageStep(1);
+  m_stepSlider->setMinimumWidth(80);
+  m_stepSlider->setToolTip(tr("The expert-load snapshot that the layer, modality and class tabs show"));
+  m_stepLabel->setMinimumWidth(60);
   m_summary->setWordWrap(true);
   m_summary->setTextFormat(Qt::RichText);
   m_heatmap->setAxisLabels(tr("step"), tr("expert"));
@@ -33,14 +44,18 @@ ExpertLoadPanel::ExpertLoadPanel(QWidget* parent)
   bar->addWidget(m_runBox);
   bar->addWidget(new QLabel(tr("Layer:")));
   bar->addWidget(m_layerBox);
-  bar->addStretch(1);
+  bar->addWidget(new QLabel(tr("Step:")));
+  bar->addWidget(m_stepSlider, 1);
+  bar->addWidget(m_stepLabel);
 
   auto* content = new QWidget;
   auto* contentLayout = new QVBoxLayout(content);
   contentLayout->setContentsMargins(0, 0, 0, 0);
   contentLayout->addWidget(m_heatmap, 1);
   contentLayout->addWidget(m_summary);
-  m_stack = new EmptyState(content, this);
+  m_views->insertTab(0, content, tr("Over training"));
+  m_views->setCurrentIndex(0);
+  m_stack = new EmptyState(m_views, this);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -50,7 +65,34 @@ ExpertLoadPanel::ExpertLoadPanel(QWidget* parent)
   connect(m_runBox, qOverload<int>(&QComboBox::activated), this, [this] { m_userChoseRun = true; });
   connect(m_runBox, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExpertLoadPanel::onRunChosen);
   connect(m_layerBox, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExpertLoadPanel::redraw);
+  connect(m_stepSlider, &QSlider::valueChanged, this, [this](int index) {
+    m_followLatest = index >= static_cast<int>(m_steps.size()) - 1;
+    redraw();
+  });
   redraw();
+}
+
+qint64 ExpertLoadPanel::currentStep() const {
+  const int index = m_stepSlider->value();
+  return index >= 0 && index < m_steps.size() ? m_steps[index] : -1;
+}
+
+void ExpertLoadPanel::setStep(qint64 step) {
+  int best = -1;
+  for (int i = 0; i < m_steps.size(); ++i)
+    if (best < 0 || std::abs(m_steps[i] - step) < std::abs(m_steps[best] - step)) best = i;
+  if (best >= 0) m_stepSlider->setValue(best);
+}
+
+void ExpertLoadPanel::fillSteps() {
+  const qint64 previous = currentStep();
+  m_steps = expertLoadSteps(m_snapshot.rows);
+  const QSignalBlocker blocker(m_stepSlider);
+  m_stepSlider->setRange(0, std::max(0, static_cast<int>(m_steps.size()) - 1));
+  int index = static_cast<int>(m_steps.indexOf(previous));
+  if (index < 0 || m_followLatest) index = static_cast<int>(m_steps.size()) - 1;
+  m_stepSlider->setValue(std::max(0, index));
+  m_stepSlider->setEnabled(m_steps.size() > 1);
 }
 
 qint64 ExpertLoadPanel::currentRun() const {
@@ -102,7 +144,9 @@ void ExpertLoadPanel::showRun(qint64 runId) {
 
 void ExpertLoadPanel::onRunChosen() {
   m_snapshot = ExpertLoadSnapshot{};
+  m_followLatest = true;
   fillLayers({});
+  fillSteps();
   redraw();
   Q_EMIT expertRunChanged(currentRun());
 }
@@ -122,12 +166,16 @@ void ExpertLoadPanel::applyExpertLoad(const ExpertLoadSnapshot& snapshot) {
   if (snapshot.runId != currentRun()) return;  // an answer for a run no longer chosen
   m_snapshot = snapshot;
   fillLayers(snapshot.layers);
+  fillSteps();
   redraw();
 }
 
 void ExpertLoadPanel::redraw() {
   const int layer = m_layerBox->currentIndex();
   m_grid = layer < 0 ? ExpertShareGrid{} : buildExpertShareGrid(m_snapshot.rows, layer);
+  const qint64 step = currentStep();
+  m_stepLabel->setText(step < 0 ? QString() : tr("step %1").arg(step));
+  m_views->showSnapshot(m_snapshot, layer, step);
   if (m_moeRunIds.isEmpty()) {
     m_stack->showMessage(m_anyRuns ? tr("None of the runs has MoE layers: expert load appears for MoE runs.")
                                    : tr("No runs yet \u2014 Run > Run study"));

@@ -6,6 +6,7 @@
 #include <QSvgGenerator>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 
 #include "plot/qcp.h"
@@ -18,7 +19,8 @@ Error exportError(const QString& path, const QString& what) {
 }
 
 QString csvField(const QString& text) {
-  if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))) return text;
+  if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+    return text;
   QString escaped = text;
   escaped.replace(QLatin1String("\""), QLatin1String("\"\""));
   return QLatin1Char('"') + escaped + QLatin1Char('"');
@@ -55,12 +57,46 @@ Status writeCurvesCsv(const std::vector<CurvePlot::Series>& series, const QStrin
   QSaveFile file(path);  // atomic: a failed export never leaves half a file behind
   if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
     return exportError(path, QStringLiteral("cannot write: ") + file.errorString());
+
+  // Each series' rows in step order (a later row wins a repeated step); the table's steps.
+  std::vector<std::vector<int>> order(series.size());
+  std::vector<double> steps;
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    const auto& one = series[s];
+    const int count = static_cast<int>(std::min(one.steps.size(), one.values.size()));
+    for (int i = 0; i < count; ++i)
+      if (std::isfinite(one.steps[i])) order[s].push_back(i);
+    std::stable_sort(order[s].begin(), order[s].end(), [&one](int a, int b) { return one.steps[a] < one.steps[b]; });
+    for (int i : order[s]) steps.push_back(one.steps[i]);
+  }
+  std::sort(steps.begin(), steps.end());
+  steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+
   QTextStream out(&file);
-  out << "run,metric,step,value\n";
-  for (const auto& s : series)
-    for (int i = 0; i < s.steps.size() && i < s.values.size(); ++i)
-      out << csvField(s.name) << ',' << csvField(metric) << ',' << csvNumber(s.steps[i]) << ','
-          << csvNumber(s.values[i]) << '\n';
+  out << "step";
+  for (const auto& one : series) {
+    QString name = one.name;
+    const auto sameName =
+        std::count_if(series.begin(), series.end(), [&one](const auto& s) { return s.name == one.name; });
+    if (sameName > 1) name += QStringLiteral(" #%1").arg(one.id);
+    if (!metric.isEmpty()) name += QStringLiteral(" - ") + metric;
+    out << ',' << csvField(name);
+  }
+  out << '\n';
+  std::vector<std::size_t> cursor(series.size(), 0);
+  for (double step : steps) {
+    out << csvNumber(step);
+    for (std::size_t s = 0; s < series.size(); ++s) {
+      const auto& rows = order[s];
+      std::size_t& c = cursor[s];
+      out << ',';
+      if (c >= rows.size() || series[s].steps[rows[c]] != step) continue;
+      while (c + 1 < rows.size() && series[s].steps[rows[c + 1]] == step) ++c;
+      out << csvNumber(series[s].values[rows[c]]);
+      ++c;
+    }
+    out << '\n';
+  }
   out.flush();
   if (!file.commit()) return exportError(path, QStringLiteral("cannot write: ") + file.errorString());
   return okStatus();
@@ -74,7 +110,7 @@ Status exportCurvePlot(const CurvePlot& plot, const QString& path, const QString
   if (suffix == QLatin1String("png"))
     written = qcp.savePng(path, 0, 0, 2.0);  // twice the screen size: sharp in slides
   else if (suffix == QLatin1String("pdf"))
-    written = qcp.savePdf(path);
+    written = qcp.savePdf(path, 0, 0, QCP::epAllowCosmetic, QStringLiteral("ViMoE Workbench"), metric);
   else if (suffix == QLatin1String("svg"))
     return writeSvg(qcp, path);
   else

@@ -1,6 +1,6 @@
 // Saving a curve plot for papers and notes: PNG and PDF through QCustomPlot, SVG through
 // QSvgGenerator (QCustomPlot has no SVG writer), CSV from the raw series (NaN included, so the
-// file says what the run logged, not what the plot could draw).
+// file says what the run logged, not what the plot could draw or smoothed).
 #pragma once
 
 #include <QString>
@@ -15,7 +15,10 @@ namespace vimoe::widgets {
 // The format is chosen by the file suffix: .png, .pdf, .svg or .csv (case-insensitive).
 Status exportCurvePlot(const CurvePlot& plot, const QString& path, const QString& metric);
 
-// Long format, one row per point: run,metric,step,value.
+// Wide format, ready for a spreadsheet or pandas: one row per step (the union of the series'
+// steps, ascending), one column per series headed "<run> - <metric>" (W&B's export; a run name
+// used twice gets " #<id>"). Raw values; NaN and infinities written as nan, inf, -inf; an empty
+// cell where a run logged nothing at that step.
 Status writeCurvesCsv(const std::vector<CurvePlot::Series>& series, const QString& metric, const QString& path);
 
 // The file-dialog filter listing the formats above.

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "inference_common.h"
+#include "inference_routing.h"
 #include "vimoe/config/project.h"
 #include "vimoe/eval/caption_eval.h"
 #include "vimoe/eval/trained_model.h"
@@ -62,6 +63,26 @@ Expected<Gallery> loadGallery(const eval::ContrastiveModel& loaded, const std::s
   return gallery;
 }
 
+// Routing of one image (and optionally a text through the decoder) for the demo overlays.
+// imageOnly: generative VQA, whose decoder input is not a single teacher-forced text.
+nlohmann::ordered_json downstreamRouting(eval::DownstreamModel& loaded, const torch::Tensor& pixels, const std::string& text,
+                                         bool imageOnly) {
+  const int maxTokens = loaded.cfg.data.max_text_tokens;
+  RoutingRequest request{loaded.model->moeLayers(), loaded.cfg.data.image_size / loaded.cfg.model.patch_size,
+                         imageOnly ? std::vector<std::string>{} : paddedPieces(loaded.tokenizer.pieces(text), maxTokens)};
+  return captureRouting(request, [&] {
+    model::AuxLosses aux;
+    const auto memory = loaded.model->encodeImage(pixels, aux);
+    if (imageOnly) return;
+    const auto ids = loaded.tokenizer.encodePadded(text, maxTokens);
+    const auto idTensor = torch::tensor(std::vector<std::int64_t>(ids.begin(), ids.end())).unsqueeze(0);
+    if (loaded.vocabulary)
+      (void)loaded.model->answerLogits(memory, idTensor, aux);
+    else
+      (void)loaded.model->tokenLogits(memory, idTensor, aux);
+  });
+}
+
 }  // namespace
 
 int runCaption(const CaptionCliOptions& options) {
@@ -76,7 +97,12 @@ int runCaption(const CaptionCliOptions& options) {
   const auto captions = eval::generateCaptions(loaded->model, loaded->tokenizer, *pixels, generation);
   if (options.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < captions.size(); ++i) out.push_back({{"image", options.images[i]}, {"caption", captions[i]}});
+    for (std::size_t i = 0; i < captions.size(); ++i) {
+      out.push_back({{"image", options.images[i]}, {"caption", captions[i]}});
+      // The routing of this image, and of its caption teacher-forced through the decoder.
+      auto routing = downstreamRouting(*loaded, pixels->narrow(0, static_cast<std::int64_t>(i), 1), captions[i], false);
+      if (!routing.empty()) out.back()["routing"] = std::move(routing);
+    }
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     for (std::size_t i = 0; i < captions.size(); ++i)
@@ -120,6 +146,9 @@ int runAsk(const AskCliOptions& options) {
                         .front();
   }
   if (options.json) {
+    // The image's routing, and the question's through the decoder (classifier models).
+    auto routing = downstreamRouting(*loaded, *pixels, options.question, !loaded->vocabulary.has_value());
+    if (!routing.empty()) out["routing"] = std::move(routing);
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     std::printf("%s\n", out["answer"].get<std::string>().c_str());
@@ -154,6 +183,15 @@ int runRetrieve(const RetrieveCliOptions& options) {
                    {"caption", gallery->captions[index]}});
   }
   if (options.json) {
+    if (options.routing) {
+      // The query's routing through the text tower (an empty object for a dense model).
+      RoutingRequest request{loaded->model->moeLayers(), 0,
+                             paddedPieces(loaded->tokenizer.pieces(options.query), loaded->cfg.data.max_text_tokens)};
+      auto routing = captureRouting(request, [&] {
+        (void)loaded->model->encodeTexts(torch::tensor(std::vector<std::int64_t>(ids.begin(), ids.end())).unsqueeze(0));
+      });
+      out = nlohmann::ordered_json{{"query", options.query}, {"results", out}, {"routing", routing}};
+    }
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     std::printf("%zu images searched for \"%s\"\n", gallery->paths.size(), options.query.c_str());

@@ -1,5 +1,7 @@
-// The QCustomPlot adapter: non-finite values never reach a graph, log-y skips non-positive
-// values and gives them back on a linear axis, redraws are coalesced, exports write files.
+// The QCustomPlot adapter: non-finite values never reach a graph, log axes skip non-positive
+// values or steps and give them back on a linear axis, smoothing keeps the raw curve faded
+// underneath, long series are sampled per pixel column without losing a spike, redraws are
+// coalesced, exports write files (CSV: one row per step, one column per run).
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,8 +9,13 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdint>
+#include <initializer_list>
 #include <limits>
+#include <utility>
 
+#include "bridge/store_types.h"
+#include "compare/curves_panel.h"
 #include "plot/curve_plot.h"
 #include "plot/plot_export.h"
 #include "plot/qcp.h"
@@ -19,6 +26,27 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+QByteArray readFile(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A noisy, decaying training loss: deterministic, so renders compare across runs.
+QVector<double> noisyLoss(int count, double floor, std::uint32_t seed) {
+  QVector<double> values;
+  for (int i = 0; i < count; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    values << floor + 2.0 * std::exp(-i / 80.0) + 0.3 * ((seed >> 8) / double(1 << 24) - 0.5);
+  }
+  return values;
+}
+
+QVector<double> stepsFrom(int first, int count) {
+  QVector<double> steps;
+  for (int i = 0; i < count; ++i) steps << first + i;
+  return steps;
+}
 
 class CurvePlotTest : public QObject {
   Q_OBJECT
@@ -77,6 +105,149 @@ class CurvePlotTest : public QObject {
     QCOMPARE(graph->data()->at(2)->value, 4.0);
   }
 
+  void drawsTheRawCurveFadedUnderTheSmoothedOne() {
+    CurvePlot plot;
+    plot.addSeries(1, QStringLiteral("dense"));
+    plot.addSeries(2, QStringLiteral("moe"));
+    plot.setSeriesPoints(1, {1, 2, 3, 4}, {2.0, kNaN, 2.0, 4.0});
+    plot.setSeriesPoints(2, {1, 2}, {1.0, 3.0});
+    QCOMPARE(plot.customPlot()->graphCount(), 2);
+    QVERIFY(!plot.rawGraph(1));
+
+    plot.setSmoothing(0.5);
+    QCOMPARE(plot.customPlot()->graphCount(), 4);  // two per series
+    QCPGraph* raw = plot.rawGraph(1);
+    QVERIFY(raw);
+    QCOMPARE(raw->dataCount(), 3);
+    QCOMPARE(raw->data()->at(0)->value, 2.0);
+    QCOMPARE(raw->data()->at(1)->value, 2.0);
+    QCOMPARE(raw->data()->at(2)->value, 4.0);  // raw, under the smoothed 2.75 / 0.875
+    QCOMPARE(plot.graph(1)->data()->at(2)->value, 2.75 / 0.875);
+    QCOMPARE(plot.rawGraph(2)->data()->at(1)->value, 3.0);
+    // Same colour, faded and thinner, below every smoothed line, not in the legend.
+    QCOMPARE(raw->pen().color().rgb(), plot.graph(1)->pen().color().rgb());
+    QCOMPARE(raw->pen().color().alpha(), CurvePlot::kRawCurveAlpha);
+    QVERIFY(raw->pen().widthF() < plot.graph(1)->pen().widthF());
+    QVERIFY(raw->layer()->index() < plot.graph(2)->layer()->index());
+    QVERIFY(!plot.customPlot()->legend->hasItemWithPlottable(raw));
+    QCOMPARE(plot.customPlot()->legend->itemCount(), 2);
+
+    plot.appendPoints(1, {5}, {6.0});  // live rows reach both lines
+    QCOMPARE(raw->dataCount(), 4);
+    QCOMPARE(raw->data()->at(3)->value, 6.0);
+    plot.addSeries(3, QStringLiteral("late"));  // a series added while smoothing gets its raw line too
+    QVERIFY(plot.rawGraph(3));
+
+    plot.setSmoothing(0);
+    QCOMPARE(plot.customPlot()->graphCount(), 3);
+    QVERIFY(!plot.rawGraph(1));
+    QCOMPARE(plot.graph(1)->data()->at(2)->value, 4.0);
+  }
+
+  void logXSkipsNonPositiveStepsOnlyWhileOn() {
+    CurvePlot plot;
+    plot.addSeries(1, QStringLiteral("r1"));
+    plot.setSeriesPoints(1, {0, 1, 10, 100}, {0.5, 0.4, 0.3, 0.2});
+    QCOMPARE(plot.drawnPointCount(1), 4);
+    plot.setLogX(true);
+    QCOMPARE(plot.drawnPointCount(1), 3);
+    QCOMPARE(plot.customPlot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(plot.graph(1)->data()->at(0)->key, 1.0);
+    plot.replotNow();
+    QCOMPARE(plot.customPlot()->xAxis->range().lower, 1.0);
+    QCOMPARE(plot.customPlot()->xAxis->range().upper, 100.0);
+    plot.setLogX(false);
+    QCOMPARE(plot.drawnPointCount(1), 4);
+    QCOMPARE(plot.customPlot()->xAxis->scaleType(), QCPAxis::stLinear);
+  }
+
+  void samplesALongSeriesPerPixelColumnWithoutLosingASpike() {
+    CurvePlot plot;
+    plot.resize(640, 400);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    const int count = 200000;
+    QVector<double> steps = stepsFrom(1, count);
+    QVector<double> values = noisyLoss(count, 0.5, 3);
+    values[123456] = 50.0;  // one bad batch
+    plot.addSeries(1, QStringLiteral("long"));
+    plot.setSeriesPoints(1, steps, values);
+    plot.replotNow();
+    QCPGraph* graph = plot.graph(1);
+    const int columns = plot.customPlot()->axisRect()->width();
+    QVERIFY(columns > 300);
+    QCOMPARE(plot.drawnPointCount(1), count);  // what can be drawn, whatever the width
+    QVERIFY(plot.graphPointCount(1) <= 4 * columns + 2);
+    QVERIFY(plot.graphPointCount(1) >= columns);
+    QCOMPARE(graph->data()->constBegin()->key, 1.0);
+    QCOMPARE((graph->data()->constEnd() - 1)->key, double(count));
+    double highest = 0;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+      highest = std::max(highest, it->value);
+    QCOMPARE(highest, 50.0);
+    QVERIFY(plot.customPlot()->yAxis->range().upper >= 50.0);
+
+    // Live rows: the view follows and the new spike is drawn.
+    plot.appendPoints(1, stepsFrom(count + 1, 100), QVector<double>(100, 80.0));
+    QCOMPARE(plot.drawnPointCount(1), count + 100);
+    plot.replotNow();
+    QCOMPARE((graph->data()->constEnd() - 1)->key, double(count + 100));
+    QVERIFY(plot.customPlot()->yAxis->range().upper >= 80.0);
+    QVERIFY(plot.graphPointCount(1) <= 4 * columns + 2);
+
+    // Zoomed in to 101 steps, fewer than the columns: every point is drawn, plus one neighbour
+    // each side so the line reaches the frame.
+    plot.customPlot()->xAxis->setRange(1000, 1100);
+    plot.customPlot()->replot();
+    QCOMPARE(plot.graphPointCount(1), 103);
+    QCOMPARE(graph->data()->constBegin()->key, 999.0);
+    QCOMPARE((graph->data()->constEnd() - 1)->key, 1101.0);
+
+    plot.setDownsampling(false);  // QCustomPlot gets every point again
+    QCOMPARE(plot.graphPointCount(1), count + 100);
+  }
+
+  void rendersTheRawCurveFadedUnderTheSmoothedOne() {
+    CurvesPanel panel;
+    RunSummary dense;
+    dense.id = 1;
+    dense.name = QStringLiteral("dense-small");
+    dense.latest.insert(QStringLiteral("train/loss"), 0.5);
+    RunSummary moe = dense;
+    moe.id = 2;
+    moe.name = QStringLiteral("moe-small-8e");
+    moe.moeLayers = {QStringLiteral("image.blocks.0")};
+    panel.setRuns({dense, moe});
+    panel.setSelectedRuns({1, 2});
+    QCOMPARE(panel.metric(), QStringLiteral("train/loss"));
+    for (const auto& [id, base] : std::initializer_list<std::pair<qint64, double>>{{1, 0.6}, {2, 0.35}}) {
+      CurveUpdate update;
+      update.key = CurveKey{id, QStringLiteral("train/loss")};
+      update.reset = true;
+      update.steps = stepsFrom(1, 400);
+      update.values = noisyLoss(400, base, std::uint32_t(id) * 17);
+      panel.applyCurveUpdate(update);
+    }
+    panel.setSmoothing(0.8);
+    QCOMPARE(panel.plot()->customPlot()->graphCount(), 4);
+    panel.resize(900, 520);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.plot()->replotNow();
+    const QImage withRaw = panel.grab().toImage();
+    withRaw.save(QDir(QStringLiteral(VIMOE_TEST_OUTPUT_DIR)).filePath(QStringLiteral("compare_curves.png")));
+
+    panel.plot()->rawGraph(1)->setVisible(false);
+    panel.plot()->rawGraph(2)->setVisible(false);
+    panel.plot()->customPlot()->replot();
+    const QImage smoothedOnly = panel.grab().toImage();
+    QCOMPARE(smoothedOnly.size(), withRaw.size());
+    int changed = 0;
+    for (int y = 0; y < withRaw.height(); ++y)
+      for (int x = 0; x < withRaw.width(); ++x) changed += withRaw.pixel(x, y) != smoothedOnly.pixel(x, y);
+    QVERIFY2(changed > 2000, qPrintable(QString::number(changed)));  // the noisy raw curves are drawn
+  }
+
   void coalescesRedraws() {
     CurvePlot plot;
     plot.addSeries(1, QStringLiteral("a"));
@@ -117,14 +288,40 @@ class CurvePlotTest : public QObject {
       QVERIFY2(done.ok(), suffix);
       QVERIFY2(QFileInfo(path).size() > 100 || QLatin1String(suffix) == QLatin1String("csv"), suffix);
     }
-    QFile csv(dir.filePath(QStringLiteral("curves.csv")));
-    QVERIFY(csv.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(csv.readAll());
-    QCOMPARE(text, QStringLiteral("run,metric,step,value\n\"dense, v2\",train/loss,1,3\n"
-                                  "\"dense, v2\",train/loss,2,nan\n\"dense, v2\",train/loss,3,2\n"));
-    QFile svg(dir.filePath(QStringLiteral("curves.svg")));
-    QVERIFY(svg.open(QIODevice::ReadOnly));
-    QVERIFY(svg.readAll().contains("<svg"));
+    QVERIFY(readFile(dir.filePath(QStringLiteral("curves.png"))).startsWith("\x89PNG"));
+    QVERIFY(readFile(dir.filePath(QStringLiteral("curves.pdf"))).startsWith("%PDF"));
+    const QByteArray svg = readFile(dir.filePath(QStringLiteral("curves.svg")));
+    QVERIFY(svg.contains("<svg"));
+    QVERIFY(svg.contains("<path") || svg.contains("<polyline"));  // the curve itself, not just a frame
+    QCOMPARE(readFile(dir.filePath(QStringLiteral("curves.csv"))),
+             QByteArray("step,\"dense, v2 - train/loss\"\n1,3\n2,nan\n3,2\n"));
+  }
+
+  void writesOneCsvRowPerStepAndOneColumnPerRun() {
+    QTemporaryDir dir;
+    CurvePlot plot;
+    plot.addSeries(1, QStringLiteral("dense"));
+    plot.addSeries(2, QStringLiteral("moe, top-2"));
+    plot.setSeriesPoints(1, {1, 2, 3}, {3.0, kNaN, 2.0});
+    plot.setSeriesPoints(2, {2, 3, 4}, {1.5, kInf, 0.25});
+    plot.setSmoothing(0.9);  // the file holds what the runs logged, not what the plot draws
+    plot.setLogY(true);
+    const QString path = dir.filePath(QStringLiteral("curves.csv"));
+    QVERIFY(exportCurvePlot(plot, path, QStringLiteral("train/loss")).ok());
+    QCOMPARE(readFile(path), QByteArray("step,dense - train/loss,\"moe, top-2 - train/loss\"\n"
+                                        "1,3,\n"
+                                        "2,nan,1.5\n"
+                                        "3,2,inf\n"
+                                        "4,,0.25\n"));
+
+    // Two runs with one name stay two columns; without a metric the header is the run.
+    CurvePlot twins;
+    twins.addSeries(4, QStringLiteral("moe"));
+    twins.addSeries(5, QStringLiteral("moe"));
+    twins.setSeriesPoints(4, {10}, {-kInf});
+    twins.setSeriesPoints(5, {10, 20}, {0.5, 0.125});
+    QVERIFY(writeCurvesCsv(twins.series(), QString(), path).ok());
+    QCOMPARE(readFile(path), QByteArray("step,moe #4,moe #5\n10,-inf,0.5\n20,,0.125\n"));
   }
 
   void rejectsAnUnknownFormat() {

@@ -19,18 +19,28 @@ std::unique_ptr<QObject> makeProgressLineTest();
 std::unique_ptr<QObject> makeRunLauncherTest();
 std::unique_ptr<QObject> makeStorePollerTest();
 std::unique_ptr<QObject> makeCurvePlotTest();
+std::unique_ptr<QObject> makeMinMaxDownsampleTest();
 std::unique_ptr<QObject> makeRunsModelTest();
 std::unique_ptr<QObject> makeExpertShareGridTest();
 std::unique_ptr<QObject> makeWorkbenchProjectTest();
 std::unique_ptr<QObject> makeRunControllerTest();
 std::unique_ptr<QObject> makeMainWindowTest();
+std::unique_ptr<QObject> makeDataBrowserTest();
+std::unique_ptr<QObject> makeDemoPanelTest();
+std::unique_ptr<QObject> makeExperimentEditorTest();
+std::unique_ptr<QObject> makeRoutingInspectorTest();
+std::unique_ptr<QObject> makeExpertViewsTest();
 
 inline std::vector<TestClass> allTestClasses() {
   return {{"ProgressLineTest", makeProgressLineTest},       {"RunLauncherTest", makeRunLauncherTest},
           {"StorePollerTest", makeStorePollerTest},         {"CurvePlotTest", makeCurvePlotTest},
           {"RunsModelTest", makeRunsModelTest},             {"ExpertShareGridTest", makeExpertShareGridTest},
           {"WorkbenchProjectTest", makeWorkbenchProjectTest}, {"RunControllerTest", makeRunControllerTest},
-          {"MainWindowTest", makeMainWindowTest}};
+          {"MainWindowTest", makeMainWindowTest},
+          {"MinMaxDownsampleTest", makeMinMaxDownsampleTest},
+          {"DataBrowserTest", makeDataBrowserTest},         {"DemoPanelTest", makeDemoPanelTest},
+          {"ExperimentEditorTest", makeExperimentEditorTest}, {"RoutingInspectorTest", makeRoutingInspectorTest},
+          {"ExpertViewsTest", makeExpertViewsTest}};
 }
 
 }  // namespace vimoe::test_support

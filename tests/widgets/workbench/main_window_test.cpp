@@ -2,6 +2,7 @@
 // overlaid, live rows from another connection, the expert heatmap, rendered pixels, the empty
 // state, and a folder that is not a project.
 #include <QAction>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -12,6 +13,9 @@
 
 #include "bridge/run_launcher.h"
 #include "compare/curves_panel.h"
+#include "data/data_browser_panel.h"
+#include "demo/demo_panel.h"
+#include "experiment/experiment_editor.h"
 #include "experts/expert_load_panel.h"
 #include "log/log_panel.h"
 #include "main_window.h"
@@ -50,6 +54,19 @@ class MainWindowTest : public QObject {
   void cleanup() {
     m_window.reset();
     m_demo.reset();
+  }
+
+  void openingAProjectSetsUpEveryPanel() {
+    // The editor opens the project's first experiment; the data browser reads the project's
+    // datasets (not generated in this copy, so it says so); the demo is ready for an image.
+    QCOMPARE(QFileInfo(m_window->experimentEditor()->filePath()).fileName(), QStringLiteral("contrastive-tiny.json"));
+    QVERIFY(m_window->experimentEditor()->issues().empty());
+    QTRY_VERIFY(!m_window->dataBrowserPanel()->isLoading());
+    QTRY_VERIFY(!m_window->dataBrowserPanel()->messageText().isEmpty());
+    QVERIFY(!m_window->demoPanel()->isBusy());
+    QVERIFY(!m_window->demoPanel()->statusText().contains(QStringLiteral("No project")));
+    for (const char* dock : {"runsDock", "curvesDock", "expertsDock", "dataDock", "experimentDock", "demoDock", "logDock"})
+      QVERIFY2(m_window->findChild<QDockWidget*>(QLatin1String(dock)), dock);
   }
 
   void listsTheProjectsRuns() {

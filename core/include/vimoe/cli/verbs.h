@@ -180,6 +180,8 @@ struct RetrieveCliOptions {
   std::string imagesDir;   // search these image files; default: the checkpoint's validation images
   int top = 5;
   bool json = false;
+  // With json: {"query", "results": [...], "routing": the query's routing} instead of the list.
+  bool routing = false;
 };
 int runRetrieve(const RetrieveCliOptions& options);
 
