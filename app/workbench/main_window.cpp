@@ -15,6 +15,7 @@
 #include "experts/expert_load_panel.h"
 #include "log/log_panel.h"
 #include "recent_projects.h"
+#include "run_actions.h"
 #include "run_controller.h"
 #include "runs/run_progress_widget.h"
 #include "runs/runs_model.h"
@@ -55,6 +56,7 @@ void MainWindow::createPanels() {
   m_progress = new widgets::RunProgressWidget;
   statusBar()->addPermanentWidget(m_progress);
   m_runController = new RunController(m_logPanel, m_progress, this);
+  m_runActions = new RunActions(this, m_runsModel, m_poller, m_runController);
   m_dataPanel->setCliPath(m_runController->cliPath());
   m_demoPanel->setCliPath(m_runController->cliPath());
   m_runsPanel->setEmptyMessage(tr("No project open \u2014 File > Open Project\u2026"));
@@ -127,6 +129,11 @@ void MainWindow::connectPanels() {
   });
 
   connect(m_runsPanel, &widgets::RunsPanel::selectionChanged, this, &MainWindow::onRunsSelected);
+  connect(m_runsPanel, &widgets::RunsPanel::resumeRequested, m_runActions, &RunActions::resume);
+  connect(m_runsPanel, &widgets::RunsPanel::notesEditRequested, m_runActions, &RunActions::editNotes);
+  connect(m_runsPanel, &widgets::RunsPanel::deleteRequested, m_runActions, &RunActions::confirmDelete);
+  connect(m_runActions, &RunActions::errorOccurred, this, &MainWindow::reportError);
+  connect(m_runActions, &RunActions::done, this, [this](const QString& what) { statusBar()->showMessage(what, 8000); });
   connect(m_curvesPanel, &widgets::CurvesPanel::watchedCurvesChanged, m_poller, &StorePoller::setWatchedCurves);
   connect(m_curvesPanel, &widgets::CurvesPanel::errorOccurred, this, &MainWindow::reportError);
   connect(m_expertsPanel, &widgets::ExpertLoadPanel::expertRunChanged, m_poller, &StorePoller::setExpertRun);
@@ -155,6 +162,11 @@ void MainWindow::connectPanels() {
     statusBar()->showMessage(summary, 10000);
     if (!succeeded) reportError(summary);
   });
+}
+
+void MainWindow::setErrorDialogsEnabled(bool enabled) {
+  m_errorDialogs = enabled;
+  m_runActions->setDialogsEnabled(enabled);
 }
 
 void MainWindow::onRunsSelected(const QVector<qint64>& runIds) {
@@ -190,8 +202,9 @@ Status MainWindow::openProject(const QString& dir) {
   m_curvesPanel->setRuns({});
   m_expertsPanel->setRuns({});
   setWindowTitle(tr("%1 \u2014 ViMoE Workbench").arg(m_project->name));
-  m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 Run > Run study"));
+  m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
   m_runController->setProject(*m_project);
+  m_runActions->setProject(m_project->dir, m_project->storePath);
   m_dataPanel->setCliPath(m_runController->cliPath());
   m_dataPanel->setProject(m_project->dir);
   m_demoPanel->setCliPath(m_runController->cliPath());

@@ -28,6 +28,7 @@ class StorePoller;
 
 namespace vimoe::workbench {
 
+class RunActions;
 class RunController;
 
 class MainWindow : public QMainWindow {
@@ -42,7 +43,7 @@ class MainWindow : public QMainWindow {
   Status openProject(const QString& dir);
   const std::optional<WorkbenchProject>& project() const { return m_project; }
   // Tests and batch screenshots turn the message boxes off; errorReported still fires.
-  void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
+  void setErrorDialogsEnabled(bool enabled);
 
   widgets::RunsModel* runsModel() const { return m_runsModel; }
   widgets::RunsPanel* runsPanel() const { return m_runsPanel; }
@@ -54,6 +55,7 @@ class MainWindow : public QMainWindow {
   widgets::ExperimentEditor* experimentEditor() const { return m_editorPanel; }
   widgets::StorePoller* poller() const { return m_poller; }
   RunController* runController() const { return m_runController; }
+  RunActions* runActions() const { return m_runActions; }
 
  Q_SIGNALS:
   void errorReported(const QString& message);
@@ -89,6 +91,7 @@ class MainWindow : public QMainWindow {
   widgets::ExperimentEditor* m_editorPanel = nullptr;
   widgets::RunProgressWidget* m_progress = nullptr;
   RunController* m_runController = nullptr;
+  RunActions* m_runActions = nullptr;
   QDockWidget* m_runsDock = nullptr;
   QDockWidget* m_curvesDock = nullptr;
   QDockWidget* m_expertsDock = nullptr;

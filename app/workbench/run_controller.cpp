@@ -95,6 +95,21 @@ bool RunController::startTrain(const QString& configFile) {
   return started;
 }
 
+bool RunController::startResume(qint64 runId, const QString& runName) {
+  if (!m_project) {
+    Q_EMIT errorOccurred(tr("Open a project first: a run is stored in its project's store."));
+    return false;
+  }
+  // The run's checkpoint holds its effective config and training state: the CLI needs only the id.
+  const QStringList args = {QStringLiteral("train"), QStringLiteral("--resume"), QString::number(runId),
+                            QStringLiteral("--store"), m_project->storePath, QStringLiteral("--project"), m_project->dir};
+  m_runningWhat = tr("Resuming run %1 (%2)").arg(runId).arg(runName);
+  m_log->appendLine(tr("[%1] starting %2").arg(QDateTime::currentDateTime().toString(Qt::ISODate), m_runningWhat));
+  const bool started = m_launcher->start(m_cliPath, args, m_project->dir);
+  updateActions();
+  return started;
+}
+
 void RunController::cancel() {
   if (!isRunning()) return;
   m_log->appendLine(tr("Cancelling: the run stops at the next step, saves a checkpoint and is marked cancelled."));

@@ -36,6 +36,8 @@ class RunController : public QObject {
   // `vimoe train CONFIG --store <project store> --project <project dir>`: relative paths in
   // the config resolve against the open project wherever the file was saved.
   bool startTrain(const QString& configFile);
+  // `vimoe train --resume ID`: a cancelled or failed run continues from its last checkpoint.
+  bool startResume(qint64 runId, const QString& runName);
   void cancel();
   bool isRunning() const;
   void setCliPath(const QString& path) { m_cliPath = path; }

@@ -24,6 +24,12 @@ RunSummary toSummary(const store::RunInfo& info) {
   summary.status = QString::fromLatin1(store::runStatusName(info.status));
   summary.step = info.step;
   summary.totalSteps = info.totalSteps;
+  summary.kind = qs(info.kind);
+  summary.tags = qs(info.tags);
+  summary.notes = qs(info.notes);
+  summary.checkpointDir = qs(info.checkpointDir);
+  summary.startedAt = info.startedAt;
+  summary.endedAt = info.endedAt;
   return summary;
 }
 

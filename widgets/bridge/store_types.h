@@ -24,6 +24,11 @@ struct RunSummary {
   qint64 totalSteps = 0;
   QMap<QString, double> latest;  // metric name -> last value (may be NaN)
   QStringList moeLayers;         // empty for dense runs
+  QString kind;                  // contrastive | caption | vqa | ...
+  QString tags;                  // comma-separated
+  QString notes;
+  QString checkpointDir;
+  double startedAt = 0, endedAt = 0;  // unix seconds; 0 = not yet
 
   bool isMoe() const { return !moeLayers.isEmpty(); }
 };

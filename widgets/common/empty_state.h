@@ -1,5 +1,5 @@
 // EmptyState: shows either a panel's content or a centred sentence that says why it is empty
-// and what to do ("No runs yet — Run > Run study"), instead of a blank table or plot.
+// and what to do ("No runs yet — start a study from the Run menu"), instead of a blank table or plot.
 #pragma once
 
 #include <QStackedWidget>

@@ -180,7 +180,7 @@ void CurvesPanel::applyCurveUpdate(const CurveUpdate& update) {
 
 void CurvesPanel::updateEmptyState() {
   if (m_runs.isEmpty())
-    m_stack->showMessage(tr("No runs yet \u2014 Run > Run study"));
+    m_stack->showMessage(tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
   else if (m_selected.isEmpty())
     m_stack->showMessage(
         tr("Select runs in the Runs table to plot their curves.\n"

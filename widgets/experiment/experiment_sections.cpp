@@ -256,7 +256,9 @@ void ExperimentSections::towerGrid() {
         fields[column] = ratio;
       }
       fields[column]->setToolTip(
-          tr("%1 of the %2 tower's transformer blocks.\nConfig key: %3").arg(dims[r].label, tower, path));
+          (column == 0 ? tr("%1 of the image tower's transformer blocks.\nConfig key: %2")
+                       : tr("%1 of the text tower's transformer blocks.\nConfig key: %2"))
+              .arg(dims[r].label, path));
       m_form.setRow(path, nullptr, fields[column]);
     }
     auto* label = new QLabel(dims[r].label + QLatin1Char(':'));

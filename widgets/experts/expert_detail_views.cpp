@@ -79,7 +79,9 @@ ExpertDetailViews::ExpertDetailViews(QWidget* parent)
   entropyBar->addWidget(m_entropyBox);
   entropyBar->addStretch(1);
   m_layerPage = page(m_layerMap, m_layerNote);
-  m_droppedPage = page(m_droppedPlot, nullptr);
+  m_droppedPage = page(m_droppedPlot, new QLabel(tr("Tokens over an expert's capacity / tokens routed, over all k "
+                                                    "choices and experts of each layer (moe.capacity_factor_train; 0 "
+                                                    "= dropless).")));
   m_entropyPage = page(m_entropyPlot, m_entropyNote, entropyBar);
   m_modalityPage = page(m_modalityMap, m_modalityNote);
   m_classPage = page(m_classMap, m_classNote);

@@ -44,9 +44,11 @@ ExpertLoadPanel::ExpertLoadPanel(QWidget* parent)
   bar->addWidget(m_runBox);
   bar->addWidget(new QLabel(tr("Layer:")));
   bar->addWidget(m_layerBox);
-  bar->addWidget(new QLabel(tr("Step:")));
+  auto* stepTitle = new QLabel(tr("Step:"));
+  bar->addWidget(stepTitle);
   bar->addWidget(m_stepSlider, 1);
   bar->addWidget(m_stepLabel);
+  bar->addStretch(0);
 
   auto* content = new QWidget;
   auto* contentLayout = new QVBoxLayout(content);
@@ -69,6 +71,17 @@ ExpertLoadPanel::ExpertLoadPanel(QWidget* parent)
     m_followLatest = index >= static_cast<int>(m_steps.size()) - 1;
     redraw();
   });
+  // The step chooses what the one-snapshot tabs show; the tabs over training do not use it.
+  auto showStepFor = [this, stepTitle] {
+    QWidget* tab = m_views->currentWidget();
+    const bool oneSnapshot =
+        tab == m_views->layerExpertPage() || tab == m_views->modalityPage() || tab == m_views->classPage();
+    for (QWidget* w :
+         {static_cast<QWidget*>(stepTitle), static_cast<QWidget*>(m_stepSlider), static_cast<QWidget*>(m_stepLabel)})
+      w->setVisible(oneSnapshot);
+  };
+  connect(m_views, &QTabWidget::currentChanged, this, showStepFor);
+  showStepFor();
   redraw();
 }
 
@@ -178,7 +191,7 @@ void ExpertLoadPanel::redraw() {
   m_views->showSnapshot(m_snapshot, layer, step);
   if (m_moeRunIds.isEmpty()) {
     m_stack->showMessage(m_anyRuns ? tr("None of the runs has MoE layers: expert load appears for MoE runs.")
-                                   : tr("No runs yet \u2014 Run > Run study"));
+                                   : tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
     return;
   }
   if (m_grid.steps.isEmpty()) {

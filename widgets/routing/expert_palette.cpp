@@ -22,6 +22,14 @@ QColor blendOver(const QColor& under, const QColor& over, double alpha) {
   return QColor(mix(under.red(), over.red()), mix(under.green(), over.green()), mix(under.blue(), over.blue()));
 }
 
+double gateOpacity(double gate, int experts) {
+  if (experts <= 0) return std::clamp(gate, 0.0, 1.0);
+  if (experts == 1) return 1.0;
+  const double floor = 1.0 / experts;
+  const double certainty = std::clamp((gate - floor) / (1.0 - floor), 0.0, 1.0);
+  return kMinGateOpacity + (1.0 - kMinGateOpacity) * certainty;
+}
+
 QColor readableTextOn(const QColor& background) {
   // Relative luminance with the sRGB weights; the threshold favours black on mid tones.
   const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();

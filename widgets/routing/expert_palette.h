@@ -1,6 +1,6 @@
 // One fixed qualitative palette for experts, shared by every routing view (patch overlay,
 // token chips, path grid, legend), so "expert 3" is the same colour everywhere. Gates are drawn
-// as opacity: a colour blended over what lies beneath it with alpha = gate.
+// as opacity: a colour blended over what lies beneath it, faint where the router was undecided.
 #pragma once
 
 #include <QColor>
@@ -14,6 +14,13 @@ inline constexpr int kExpertPaletteSize = 16;
 QColor expertColor(int expert);
 // `over` at opacity `alpha` (clamped to [0, 1]) on an opaque `under`, as QPainter composes it.
 QColor blendOver(const QColor& under, const QColor& over, double alpha);
+// The opacity a top-1 gate is drawn with: 1/E (the router could not decide; a top-1 gate is
+// never below it) -> kMinGateOpacity, 1 (certain) -> opaque, linear between. Not the raw gate:
+// routers early in training sit near 1/E, and colours at 25% opacity would hide the routing.
+// experts <= 0 (not known): the raw gate, clamped to [0, 1].
+inline constexpr double kMinGateOpacity = 0.4;
+double gateOpacity(double gate, int experts);
+
 // Black or white, whichever reads better on `background`.
 QColor readableTextOn(const QColor& background);
 

@@ -34,8 +34,9 @@ void PatchOverlayView::setImage(const QImage& image) {
   update();
 }
 
-void PatchOverlayView::setGrid(const PatchGrid& grid) {
+void PatchOverlayView::setGrid(const PatchGrid& grid, int experts) {
   m_grid = grid;
+  m_experts = experts;
   update();
 }
 
@@ -83,7 +84,7 @@ void PatchOverlayView::paintEvent(QPaintEvent*) {
       if (!route.present()) continue;
       const QRectF cell = patchRect(r, c);
       QColor color = expertColor(route.expert);
-      color.setAlphaF(static_cast<float>(std::clamp(route.gate * m_strength, 0.0, 1.0)));
+      color.setAlphaF(static_cast<float>(gateOpacity(route.gate, m_experts) * m_strength));
       painter.fillRect(cell, color);
       if (route.dropped) {
         painter.fillRect(cell, QBrush(QColor(0, 0, 0, 170), Qt::BDiagPattern));

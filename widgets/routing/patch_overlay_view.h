@@ -1,6 +1,6 @@
 // PatchOverlayView: the probe image, scaled to the square the vision tower sees, with its patch
-// grid on top; each patch is filled with the colour of its top-1 expert at opacity gate x the
-// overlay strength, and patches whose top-1 choice was dropped (over capacity) are hatched.
+// grid on top; each patch is filled with the colour of its top-1 expert at opacity
+// gateOpacity(gate) x the overlay strength, and patches whose top-1 choice was dropped (over capacity) are hatched.
 // Without an image (file missing) the grid is drawn on a neutral grey.
 #pragma once
 
@@ -18,8 +18,9 @@ class PatchOverlayView : public QWidget {
   explicit PatchOverlayView(QWidget* parent = nullptr);
 
   void setImage(const QImage& image);  // a null image: the neutral background
-  void setGrid(const PatchGrid& grid);
-  void setOverlayStrength(double strength);  // [0, 1]; a patch's alpha is gate x strength
+  // experts: the run's E, for gateOpacity; 0 = not known (the raw gate is the opacity).
+  void setGrid(const PatchGrid& grid, int experts = 0);
+  void setOverlayStrength(double strength);  // [0, 1]; a patch's alpha is gateOpacity x strength
   double overlayStrength() const { return m_strength; }
   const PatchGrid& grid() const { return m_grid; }
   bool hasImage() const { return !m_image.isNull(); }
@@ -46,7 +47,8 @@ class PatchOverlayView : public QWidget {
  private:
   QImage m_image;
   PatchGrid m_grid;
-  double m_strength = 0.8;
+  int m_experts = 0;
+  double m_strength = 0.85;
 };
 
 // "E2 0.61 · E0 0.22 (dropped)": a token's top-k choices for tooltips and labels.

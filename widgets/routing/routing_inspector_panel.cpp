@@ -214,7 +214,7 @@ void RoutingInspectorPanel::fillChoosers() {
 void RoutingInspectorPanel::redraw() {
   if (m_moeRunIds.isEmpty()) {
     m_stack->showMessage(m_anyRuns ? tr("None of the runs has MoE layers: routing snapshots appear for MoE runs.")
-                                   : tr("No runs yet \u2014 Run > Run study"));
+                                   : tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
     return;
   }
   if (m_loader->storePath().isEmpty()) return m_stack->showMessage(tr("No run store is open."));

@@ -211,7 +211,7 @@ void RoutingSnapshotView::fillLayerBoxes() {
 void RoutingSnapshotView::redraw() {
   const int experts = expertCountOf(m_snapshot.rows, m_snapshot.experts);
   redrawImage(experts);
-  redrawText();
+  redrawText(experts);
   redrawPaths(experts);
 }
 
@@ -221,7 +221,7 @@ void RoutingSnapshotView::redrawImage(int experts) {
   const store::ProbeSample* p = probe();
   const int index = probeIndex();
   m_patches->setImage(m_images.value(index));
-  m_patches->setGrid(grid);
+  m_patches->setGrid(grid, experts);
 
   QStringList notes;
   if (layer < 0) notes << tr("This run has no MoE layer in the image tower.");
@@ -253,15 +253,15 @@ void RoutingSnapshotView::redrawImage(int experts) {
   m_legend->setText(experts == 0 ? QString()
                                  : entries.join(QStringLiteral(" &nbsp; ")) +
                                        tr("<br><span style=\"color:gray\">number = top-1 tokens of this sample in the "
-                                          "layer \u00b7 opacity = gate \u00b7 hatched = first choice dropped (over "
-                                          "capacity)</span>"));
+                                          "layer \u00b7 opacity = gate, from faint at 1/E (undecided) to solid at 1 "
+                                          "\u00b7 hatched = first choice dropped (over capacity)</span>"));
 }
 
-void RoutingSnapshotView::redrawText() {
+void RoutingSnapshotView::redrawText(int experts) {
   const int layer = layerOf(m_textLayerBox);
   const store::ProbeSample* p = probe();
   const QVector<TokenChip> chips = p && layer >= 0 ? buildTokenChips(m_snapshot.rows, *p, layer) : QVector<TokenChip>{};
-  m_chips->setChips(chips);
+  m_chips->setChips(chips, experts);
   int dropped = 0;
   for (const auto& chip : chips) dropped += chip.route.dropped;
   QStringList notes;

@@ -54,7 +54,7 @@ class RoutingSnapshotView : public QWidget {
   void fillLayerBoxes();
   void redraw();
   void redrawImage(int experts);
-  void redrawText();
+  void redrawText(int experts);
   void redrawPaths(int experts);
   void highlightToken(RoutingModality modality, int token);
   int probeIndex() const;  // of m_sample in m_snapshot.probes; -1 none

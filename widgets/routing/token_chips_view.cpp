@@ -29,8 +29,9 @@ TokenChipsView::TokenChipsView(QWidget* parent) : QWidget(parent) {
   setSizePolicy(policy);
 }
 
-void TokenChipsView::setChips(const QVector<TokenChip>& chips) {
+void TokenChipsView::setChips(const QVector<TokenChip>& chips, int experts) {
   m_chips = chips;
+  m_experts = experts;
   m_rects = layoutFor(width());
   updateGeometry();
   update();
@@ -93,7 +94,9 @@ void TokenChipsView::paintEvent(QPaintEvent*) {
   for (int i = 0; i < m_chips.size() && i < m_rects.size(); ++i) {
     const TokenChip& chip = m_chips[i];
     const QRectF rect = QRectF(m_rects[i]).adjusted(0.5, 0.5, -0.5, -0.5);
-    const QColor fill = chip.route.present() ? blendOver(base, expertColor(chip.route.expert), chip.route.gate) : base;
+    const QColor fill = chip.route.present()
+                            ? blendOver(base, expertColor(chip.route.expert), gateOpacity(chip.route.gate, m_experts))
+                            : base;
     painter.setBrush(fill);
     QPen border(chip.route.present() ? expertColor(chip.route.expert).darker(130) : palette().color(QPalette::Mid), 1);
     if (chip.route.dropped) border = QPen(palette().color(QPalette::Text), 1.6, Qt::DashLine);

@@ -1,5 +1,5 @@
 // TokenChipsView: the probe caption as one chip per SentencePiece token, filled with the colour
-// of the token's top-1 expert at opacity = gate. Pieces of one word sit close together and a new
+// of the token's top-1 expert at opacity gateOpacity(gate). Pieces of one word sit close together and a new
 // word ("\u2581" piece) starts after a wider gap, so subword splits stay visible; special
 // tokens (<s>, </s>) are italic, dropped tokens have a dashed outline. Chips wrap like text.
 #pragma once
@@ -18,7 +18,8 @@ class TokenChipsView : public QWidget {
  public:
   explicit TokenChipsView(QWidget* parent = nullptr);
 
-  void setChips(const QVector<TokenChip>& chips);
+  // experts: the run's E, for gateOpacity; 0 = not known (the raw gate is the opacity).
+  void setChips(const QVector<TokenChip>& chips, int experts = 0);
   const QVector<TokenChip>& chips() const { return m_chips; }
   QRect chipRect(int index) const;  // in widget coordinates, for the current width
   int chipAt(const QPoint& position) const;
@@ -43,6 +44,7 @@ class TokenChipsView : public QWidget {
 
   QVector<TokenChip> m_chips;
   QVector<QRect> m_rects;
+  int m_experts = 0;
 };
 
 }  // namespace vimoe::widgets

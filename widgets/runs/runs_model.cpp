@@ -1,8 +1,11 @@
 #include "runs/runs_model.h"
 
 #include <QColor>
+#include <QDateTime>
 
 #include <cmath>
+
+#include "bridge/progress_line.h"
 
 namespace vimoe::widgets {
 namespace {
@@ -26,6 +29,32 @@ QVariant metricText(const RunSummary& run, const QString& key, bool percent) {
 QVariant metricValue(const RunSummary& run, const QString& key) {
   auto it = run.latest.constFind(key);
   return it == run.latest.constEnd() ? QVariant() : QVariant(it.value());
+}
+
+// Running: elapsed x (left / done), as a progress bar's ETA; ended: wall time of the run.
+QVariant timeText(const RunSummary& run, double now) {
+  if (run.startedAt <= 0) return noValue();
+  if (run.status == QLatin1String("running")) {
+    if (run.step <= 0 || run.totalSteps <= run.step) return noValue();
+    const double elapsed = now - run.startedAt;
+    return RunsModel::tr("%1 left").arg(formatDuration(elapsed * double(run.totalSteps - run.step) / double(run.step)));
+  }
+  return run.endedAt > run.startedAt ? QVariant(formatDuration(run.endedAt - run.startedAt)) : noValue();
+}
+
+QString taskMetricKey(const RunSummary& run) {
+  if (run.kind == QLatin1String("caption")) return QStringLiteral("val/cider_d");
+  if (run.kind == QLatin1String("vqa")) return QStringLiteral("val/exact_match");
+  return {};
+}
+
+QVariant taskMetricText(const RunSummary& run) {
+  const QString key = taskMetricKey(run);
+  if (key.isEmpty()) return noValue();
+  const QVariant value = metricText(run, key, run.kind == QLatin1String("vqa"));
+  return value.toString() == noValue() ? value
+                                       : QVariant((run.kind == QLatin1String("vqa") ? QStringLiteral("EM ") : QStringLiteral("CIDEr-D ")) +
+                                                  value.toString());
 }
 
 QColor statusColor(const QString& status) {
@@ -83,17 +112,27 @@ QVariant RunsModel::display(const RunSummary& run, int column) const {
       return run.id;
     case Name:
       return run.name;
+    case Kind:
+      return run.isMoe() ? tr("%1 · MoE").arg(run.kind) : run.kind;
     case Status:
       return run.status;
     case Step:
       return run.totalSteps > 0 ? QStringLiteral("%1 / %2").arg(run.step).arg(run.totalSteps)
                                 : QString::number(run.step);
+    case Time:
+      return timeText(run, m_fixedNow > 0 ? m_fixedNow : double(QDateTime::currentMSecsSinceEpoch()) / 1000.0);
     case TrainLoss:
       return metricText(run, kTrainLoss, false);
     case ValR1ImageToText:
       return metricText(run, kValR1I2T, true);
     case ValR1TextToImage:
       return metricText(run, kValR1T2I, true);
+    case TaskMetric:
+      return taskMetricText(run);
+    case Tags:
+      return run.tags;
+    case Notes:
+      return run.notes.section(QLatin1Char('\n'), 0, 0);  // the first line; the tooltip has all
     default:
       return {};
   }
@@ -109,6 +148,8 @@ QVariant RunsModel::sortValue(const RunSummary& run, int column) const {
       return metricValue(run, kValR1I2T);
     case ValR1TextToImage:
       return metricValue(run, kValR1T2I);
+    case TaskMetric:
+      return metricValue(run, taskMetricKey(run));
     default:
       return display(run, column);
   }
@@ -125,10 +166,13 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
     case kRunIdRole:
       return run.id;
     case Qt::ToolTipRole:
+      if (index.column() == Notes && !run.notes.isEmpty()) return run.notes;
       return run.isMoe() ? tr("%1 (MoE: %2 layers)").arg(run.name).arg(run.moeLayers.size()) : run.name;
     case Qt::TextAlignmentRole:
-      return index.column() == Name || index.column() == Status ? int(Qt::AlignLeft | Qt::AlignVCenter)
-                                                                : int(Qt::AlignRight | Qt::AlignVCenter);
+      return index.column() == Name || index.column() == Kind || index.column() == Status || index.column() == Tags ||
+                     index.column() == Notes
+                 ? int(Qt::AlignLeft | Qt::AlignVCenter)
+                 : int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
       if (index.column() == Status) {
         const QColor color = statusColor(run.status);
@@ -146,6 +190,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     if (section == ValR1ImageToText) return tr("Validation recall@1, image to text (latest evaluation)");
     if (section == ValR1TextToImage) return tr("Validation recall@1, text to image (latest evaluation)");
     if (section == TrainLoss) return tr("Training loss at the last logged step");
+    if (section == TaskMetric) return tr("Captioning: CIDEr-D; VQA: exact match (latest evaluation)");
+    if (section == Time) return tr("Running: estimated time left; ended: how long the run took");
     return {};
   }
   if (role != Qt::DisplayRole) return {};
@@ -154,16 +200,26 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
       return tr("ID");
     case Name:
       return tr("Name");
+    case Kind:
+      return tr("Kind");
     case Status:
       return tr("Status");
     case Step:
       return tr("Step");
+    case Time:
+      return tr("Time");
     case TrainLoss:
       return tr("Train loss");
     case ValR1ImageToText:
       return tr("R@1 i\u2192t");
     case ValR1TextToImage:
       return tr("R@1 t\u2192i");
+    case TaskMetric:
+      return tr("Task metric");
+    case Tags:
+      return tr("Tags");
+    case Notes:
+      return tr("Notes");
     default:
       return {};
   }

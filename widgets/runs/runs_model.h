@@ -14,11 +14,27 @@ class RunsModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { Id, Name, Status, Step, TrainLoss, ValR1ImageToText, ValR1TextToImage, ColumnCount };
+  enum Column {
+    Id,
+    Name,
+    Kind,
+    Status,
+    Step,
+    Time,  // running: estimated time left; ended: how long it ran
+    TrainLoss,
+    ValR1ImageToText,
+    ValR1TextToImage,
+    TaskMetric,  // the downstream task's headline metric: CIDEr-D (caption), exact match (vqa)
+    Tags,
+    Notes,
+    ColumnCount
+  };
   static constexpr int kRunIdRole = Qt::UserRole + 1;
   static constexpr int kSortRole = Qt::UserRole + 2;  // numbers as numbers, for a sort proxy
 
   explicit RunsModel(QObject* parent = nullptr);
+  // The clock the Time column's ETA is computed against (tests pin it); unix seconds.
+  void setNowForTests(double unixSeconds) { m_fixedNow = unixSeconds; }
 
   void setRuns(const QVector<vimoe::widgets::RunSummary>& runs);
   const QVector<RunSummary>& runs() const { return m_runs; }
@@ -35,6 +51,7 @@ class RunsModel : public QAbstractTableModel {
   QVariant sortValue(const RunSummary& run, int column) const;
 
   QVector<RunSummary> m_runs;
+  double m_fixedNow = 0;
 };
 
 }  // namespace vimoe::widgets

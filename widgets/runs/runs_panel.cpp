@@ -1,6 +1,7 @@
 #include "runs/runs_panel.h"
 
 #include <QHeaderView>
+#include <QMenu>
 #include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -36,13 +37,15 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent)
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_stack);
 
+  m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(m_view, &QWidget::customContextMenuRequested, this, &RunsPanel::showContextMenu);
   connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPanel::publishSelection);
   // A reset clears the selection without selectionChanged.
   connect(m_model, &QAbstractItemModel::modelReset, this, &RunsPanel::publishSelection);
   connect(m_model, &QAbstractItemModel::modelReset, this, &RunsPanel::updateEmptyState);
   connect(m_model, &QAbstractItemModel::rowsInserted, this, &RunsPanel::updateEmptyState);
   connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RunsPanel::updateEmptyState);
-  setEmptyMessage(tr("No runs yet \u2014 Run > Run study"));
+  setEmptyMessage(tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
 }
 
 QVector<qint64> RunsPanel::selectedRunIds() const {
@@ -78,6 +81,26 @@ void RunsPanel::updateEmptyState() {
     m_stack->showMessage(m_emptyMessage);
   else
     m_stack->showContent();
+}
+
+void RunsPanel::showContextMenu(const QPoint& position) {
+  const QModelIndex index = m_view->indexAt(position);
+  if (!index.isValid()) return;
+  const qint64 runId = index.data(RunsModel::kRunIdRole).toLongLong();
+  const RunSummary* run = m_model->runById(runId);
+  if (!run) return;
+  QMenu menu(this);
+  QAction* resume = menu.addAction(tr("&Resume from the last checkpoint"));
+  // Only a run that stopped early has something to resume; a running one is still writing.
+  resume->setEnabled(run->status == QLatin1String("cancelled") || run->status == QLatin1String("failed"));
+  QAction* notes = menu.addAction(tr("Edit &notes\u2026"));
+  menu.addSeparator();
+  QAction* remove = menu.addAction(tr("&Delete run\u2026"));
+  remove->setEnabled(run->status != QLatin1String("running"));
+  QAction* chosen = menu.exec(m_view->viewport()->mapToGlobal(position));
+  if (chosen == resume) Q_EMIT resumeRequested(runId);
+  if (chosen == notes) Q_EMIT notesEditRequested(runId);
+  if (chosen == remove) Q_EMIT deleteRequested(runId);
 }
 
 void RunsPanel::publishSelection() {

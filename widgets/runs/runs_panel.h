@@ -1,6 +1,7 @@
 // RunsPanel: the runs table. Several runs can be selected (ctrl/shift-click) to overlay their
 // curves; the selection is published as run ids, never as rows, because rows move when the
-// table is sorted or the store gains runs.
+// table is sorted or the store gains runs. Its context menu asks for a run's resume, notes or
+// deletion; the window decides (and confirms) what happens, the panel never writes the store.
 #pragma once
 
 #include <QVector>
@@ -30,10 +31,14 @@ class RunsPanel : public QWidget {
 
  Q_SIGNALS:
   void selectionChanged(const QVector<qint64>& runIds);
+  void resumeRequested(qint64 runId);
+  void notesEditRequested(qint64 runId);
+  void deleteRequested(qint64 runId);
 
  private:
   void updateEmptyState();
   void publishSelection();
+  void showContextMenu(const QPoint& position);
 
   RunsModel* m_model;
   QSortFilterProxyModel* m_proxy;

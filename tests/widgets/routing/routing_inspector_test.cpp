@@ -157,6 +157,16 @@ class RoutingInspectorTest : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  void drawsGatesFromFaintAtOneOverEToSolid() {
+    QCOMPARE(gateOpacity(0.25, 4), kMinGateOpacity);
+    QCOMPARE(gateOpacity(1.0, 4), 1.0);
+    QCOMPARE(gateOpacity(0.625, 4), kMinGateOpacity + 0.5 * (1.0 - kMinGateOpacity));
+    QCOMPARE(gateOpacity(0.1, 4), kMinGateOpacity);  // renormalised or noisy gates stay in range
+    QCOMPARE(gateOpacity(0.3, 1), 1.0);
+    QCOMPARE(gateOpacity(0.3, 0), 0.3);  // E not known: the raw gate
+    QCOMPARE(blendOver(QColor(0, 0, 0), QColor(200, 100, 50), 0.5), QColor(100, 50, 25));
+  }
+
   void shapesThePatchGridOfOneSampleAndLayer() {
     const PatchGrid grid = buildPatchGrid(rowsAt(10), 0, 0);
     QCOMPARE(grid.side, kSide);
@@ -289,7 +299,8 @@ class RoutingInspectorTest : public QObject {
     for (int token : {1, 4, 7, 12, 16}) {
       const int r = (token - 1) / kSide, c = (token - 1) % kSide;
       const QPoint centre = view->patchView()->patchRect(r, c).center().toPoint();
-      const QColor expected = blendOver(kImageColour, expertColor(imageExpert(10, 0, token)), imageGate(token) * 0.8);
+      const QColor expected = blendOver(kImageColour, expertColor(imageExpert(10, 0, token)),
+                                        gateOpacity(imageGate(token), kExperts) * 0.8);
       const QColor seen = pixels.pixelColor(centre);
       QVERIFY2(
           near(seen, expected),
@@ -297,20 +308,21 @@ class RoutingInspectorTest : public QObject {
     }
     // The dropped patch is hatched: some of its pixels are far darker than its fill.
     const QRect dropped = view->patchView()->patchRect(1, 1).toRect().adjusted(3, 3, -3, -3);
-    const QColor fill = blendOver(kImageColour, expertColor(1), imageGate(kDroppedPatch) * 0.8);
+    const QColor fill = blendOver(kImageColour, expertColor(1), gateOpacity(imageGate(kDroppedPatch), kExperts) * 0.8);
     int dark = 0;
     for (int y = dropped.top(); y <= dropped.bottom(); ++y)
       for (int x = dropped.left(); x <= dropped.right(); ++x)
         dark += pixels.pixelColor(x, y).value() < fill.value() - 60;
     QVERIFY2(dark > 10, qPrintable(QString::number(dark)));
 
-    // Chips: filled with the expert colour over the base colour at opacity = gate.
+    // Chips: filled with the expert colour over the base colour at the gate's opacity.
     const QImage chips = view->chipsView()->grab().toImage();
     const QColor base = view->chipsView()->palette().color(QPalette::Base);
     for (int token : {1, 2, 4}) {
       const QRect chip = view->chipsView()->chipRect(token);
       const QColor seen = chips.pixelColor(chip.left() + 3, chip.center().y());
-      const QColor expected = blendOver(base, expertColor(textExpert(2, token)), textGate(token));
+      const QColor expected =
+          blendOver(base, expertColor(textExpert(2, token)), gateOpacity(textGate(token), kExperts));
       QVERIFY2(near(seen, expected), qPrintable(describe(seen) + QStringLiteral(" vs ") + describe(expected)));
     }
     // Paths: solid expert colours; row 10 = patch token 10 (column 1 in layer 0, row 2 in layer 1).
@@ -357,8 +369,8 @@ class RoutingInspectorTest : public QObject {
     const double strength = view->overlayStrength();
     const int token = 11;  // row 2 -> expert 2 in layer 1
     const QPoint centre = view->patchView()->patchRect(2, 2).center().toPoint();
-    const QColor expected =
-        blendOver(PatchOverlayView::neutralBackground(), expertColor(2), imageGate(token) * strength);
+    const QColor expected = blendOver(PatchOverlayView::neutralBackground(), expertColor(2),
+                                      gateOpacity(imageGate(token), kExperts) * strength);
     QVERIFY2(near(pixels.pixelColor(centre), expected), qPrintable(describe(pixels.pixelColor(centre))));
   }
 
@@ -369,7 +381,8 @@ class RoutingInspectorTest : public QObject {
     panel.setStorePath(db.path());
     panel.setRuns({});
     QVERIFY(panel.isShowingEmptyState());
-    QCOMPARE(panel.emptyMessage(), QStringLiteral("No runs yet \u2014 Run > Run study"));
+    QCOMPARE(panel.emptyMessage(),
+             QStringLiteral("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
     panel.setRuns(db.summaries(false));
     QVERIFY(panel.emptyMessage().contains(QStringLiteral("None of the runs has MoE layers")));
 

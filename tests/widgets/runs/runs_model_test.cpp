@@ -56,6 +56,38 @@ class RunsModelTest : public QObject {
     QVERIFY(model.headerData(RunsModel::ValR1TextToImage, Qt::Horizontal).toString().contains(QStringLiteral("R@1")));
   }
 
+  void showsKindTimeTaskMetricTagsAndNotes() {
+    RunsModel model;
+    model.setNowForTests(1000.0 + 300.0);
+    RunSummary running = makeRun(1, QStringLiteral("caption-moe"), QStringLiteral("running"), 100, 3.0);
+    running.kind = QStringLiteral("caption");
+    running.moeLayers = QStringList{QStringLiteral("text.blocks.0")};
+    running.startedAt = 1000.0;  // 100 of 400 steps in 300 s: 900 s left
+    running.latest.insert(QStringLiteral("val/cider_d"), 0.4567);
+    running.tags = QStringLiteral("ablation,e4");
+    running.notes = QStringLiteral("Router collapses after step 80.\nTry z-loss 1e-3.");
+    RunSummary ended = makeRun(2, QStringLiteral("vqa-dense"), QStringLiteral("finished"), 400, 2.0);
+    ended.kind = QStringLiteral("vqa");
+    ended.startedAt = 1000.0;
+    ended.endedAt = 1000.0 + 3725.0;
+    ended.latest.insert(QStringLiteral("val/exact_match"), 0.312);
+    RunSummary contrastive = makeRun(3, QStringLiteral("retrieval"), QStringLiteral("queued"), 0, 0.0);
+    contrastive.kind = QStringLiteral("contrastive");
+    model.setRuns({running, ended, contrastive});
+    QCOMPARE(cell(model, 0, RunsModel::Kind), QStringLiteral("caption \u00b7 MoE"));
+    QCOMPARE(cell(model, 1, RunsModel::Kind), QStringLiteral("vqa"));
+    QCOMPARE(cell(model, 0, RunsModel::Time), QStringLiteral("15:00 left"));
+    QCOMPARE(cell(model, 1, RunsModel::Time), QStringLiteral("1:02:05"));
+    QCOMPARE(cell(model, 2, RunsModel::Time), QString(QChar(0x2014)));  // not started
+    QCOMPARE(cell(model, 0, RunsModel::TaskMetric), QStringLiteral("CIDEr-D 0.4567"));
+    QCOMPARE(cell(model, 1, RunsModel::TaskMetric), QStringLiteral("EM 31.2%"));
+    QCOMPARE(cell(model, 2, RunsModel::TaskMetric), QString(QChar(0x2014)));
+    QCOMPARE(model.index(1, RunsModel::TaskMetric).data(RunsModel::kSortRole).toDouble(), 0.312);
+    QCOMPARE(cell(model, 0, RunsModel::Tags), QStringLiteral("ablation,e4"));
+    QCOMPARE(cell(model, 0, RunsModel::Notes), QStringLiteral("Router collapses after step 80."));
+    QCOMPARE(model.index(0, RunsModel::Notes).data(Qt::ToolTipRole).toString(), running.notes);
+  }
+
   void showsADivergedLossAsNaN() {
     RunsModel model;
     model.setRuns({makeRun(1, QStringLiteral("x"), QStringLiteral("diverged"), 10,

@@ -22,6 +22,7 @@
 #include "plot/curve_plot.h"
 #include "plot/heatmap_plot.h"
 #include "runs/runs_model.h"
+#include "run_actions.h"
 #include "run_controller.h"
 #include "runs/runs_panel.h"
 #include "support/demo_project.h"
@@ -67,6 +68,24 @@ class MainWindowTest : public QObject {
     QVERIFY(!m_window->demoPanel()->statusText().contains(QStringLiteral("No project")));
     for (const char* dock : {"runsDock", "curvesDock", "expertsDock", "dataDock", "experimentDock", "demoDock", "logDock"})
       QVERIFY2(m_window->findChild<QDockWidget*>(QLatin1String(dock)), dock);
+  }
+
+  void savesNotesAndDeletesRunsInTheStore() {
+    const auto& model = *m_window->runsModel();
+    QTRY_COMPARE(model.rowCount(), 2);
+    QSignalSpy done(m_window->runActions(), &RunActions::done);
+    QSignalSpy failed(m_window->runActions(), &RunActions::errorOccurred);
+    const QString notes = QStringLiteral("Baseline, seed 1.\nLoss NaN at step 25 (planted).");
+    m_window->runActions()->setNotes(m_demo->denseRunId(), notes);
+    QTRY_COMPARE(done.count(), 1);
+    QTRY_COMPARE(model.runById(m_demo->denseRunId())->notes, notes);  // read back from the store
+    QCOMPARE(cell(model, 0, widgets::RunsModel::Notes), QStringLiteral("Baseline, seed 1."));
+    // The dense run is finished; deleting it removes its row, the MoE run stays.
+    m_window->runActions()->deleteRun(m_demo->denseRunId(), false);
+    QTRY_COMPARE(done.count(), 2);
+    QTRY_COMPARE(model.rowCount(), 1);
+    QVERIFY(model.runById(m_demo->moeRunId()));
+    QCOMPARE(failed.count(), 0);
   }
 
   void listsTheProjectsRuns() {
@@ -162,7 +181,7 @@ class MainWindowTest : public QObject {
     QVERIFY(m_window->openProject(fresh.dir()).ok());
     QTRY_COMPARE(m_window->runsModel()->rowCount(), 0);
     QVERIFY(m_window->runsPanel()->isShowingEmptyState());
-    QCOMPARE(m_window->runsPanel()->emptyMessage(), QStringLiteral("No runs yet \u2014 Run > Run study"));
+    QCOMPARE(m_window->runsPanel()->emptyMessage(), QStringLiteral("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
     QVERIFY(m_window->curvesPanel()->isShowingEmptyState());
     QVERIFY(m_window->expertLoadPanel()->isShowingEmptyState());
     // The first run of a study creates the store; the window picks it up.
