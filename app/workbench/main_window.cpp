@@ -15,6 +15,7 @@
 #include "experts/expert_load_panel.h"
 #include "log/log_panel.h"
 #include "recent_projects.h"
+#include "routing/routing_inspector_panel.h"
 #include "run_actions.h"
 #include "run_controller.h"
 #include "runs/run_progress_widget.h"
@@ -53,6 +54,7 @@ void MainWindow::createPanels() {
   m_dataPanel = new widgets::DataBrowserPanel;
   m_demoPanel = new widgets::DemoPanel;
   m_editorPanel = new widgets::ExperimentEditor;
+  m_routingPanel = new widgets::RoutingInspectorPanel;
   m_progress = new widgets::RunProgressWidget;
   statusBar()->addPermanentWidget(m_progress);
   m_runController = new RunController(m_logPanel, m_progress, this);
@@ -88,9 +90,11 @@ void MainWindow::createDocks() {
   splitDockWidget(m_runsDock, m_expertsDock, Qt::Vertical);
   // The big views share the right-hand area as tabs; the curves stay in front.
   m_dataDock = addDock(m_dataPanel, tr("Data"), QStringLiteral("dataDock"), Qt::RightDockWidgetArea);
+  m_routingDock = addDock(m_routingPanel, tr("Routing"), QStringLiteral("routingDock"), Qt::RightDockWidgetArea);
   m_editorDock = addDock(m_editorPanel, tr("Experiment"), QStringLiteral("experimentDock"), Qt::RightDockWidgetArea);
   m_demoDock = addDock(m_demoPanel, tr("Demo"), QStringLiteral("demoDock"), Qt::RightDockWidgetArea);
-  tabifyDockWidget(m_curvesDock, m_dataDock);
+  tabifyDockWidget(m_curvesDock, m_routingDock);
+  tabifyDockWidget(m_routingDock, m_dataDock);
   tabifyDockWidget(m_dataDock, m_editorDock);
   tabifyDockWidget(m_editorDock, m_demoDock);
   m_curvesDock->raise();
@@ -118,6 +122,7 @@ void MainWindow::connectPanels() {
   connect(m_poller, &StorePoller::runsChanged, m_runsModel, &widgets::RunsModel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_curvesPanel, &widgets::CurvesPanel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_expertsPanel, &widgets::ExpertLoadPanel::setRuns);
+  connect(m_poller, &StorePoller::runsChanged, m_routingPanel, &widgets::RoutingInspectorPanel::setRuns);
   connect(m_poller, &StorePoller::curveUpdated, m_curvesPanel, &widgets::CurvesPanel::applyCurveUpdate);
   connect(m_poller, &StorePoller::expertLoadChanged, m_expertsPanel, &widgets::ExpertLoadPanel::applyExpertLoad);
   connect(m_poller, &StorePoller::storeFailed, this, &MainWindow::reportError);
@@ -176,6 +181,7 @@ void MainWindow::onRunsSelected(const QVector<qint64>& runIds) {
     const widgets::RunSummary* run = m_runsModel->runById(id);
     if (run && run->isMoe()) {
       m_expertsPanel->showRun(id);
+      m_routingPanel->showRun(id);
       break;
     }
   }
@@ -201,6 +207,7 @@ Status MainWindow::openProject(const QString& dir) {
   m_runsModel->setRuns({});
   m_curvesPanel->setRuns({});
   m_expertsPanel->setRuns({});
+  m_routingPanel->setRuns({});
   setWindowTitle(tr("%1 \u2014 ViMoE Workbench").arg(m_project->name));
   m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
   m_runController->setProject(*m_project);
@@ -214,6 +221,7 @@ Status MainWindow::openProject(const QString& dir) {
   if (auto project = config::loadProject(m_project->dir.toStdString()); project && !project->experiments.empty())
     m_editorPanel->loadFile(QString::fromStdString(project->path(project->experiments.front())));
   m_poller->setStorePath(m_project->storePath);
+  m_routingPanel->setStorePath(m_project->storePath);
   addRecentProject(m_project->dir);
   rebuildRecentMenu();
   m_logPanel->appendLine(tr("Opened project %1 (%2)").arg(m_project->name, m_project->dir));

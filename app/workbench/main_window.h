@@ -22,6 +22,7 @@ class ExpertLoadPanel;
 class LogPanel;
 class RunProgressWidget;
 class RunsModel;
+class RoutingInspectorPanel;
 class RunsPanel;
 class StorePoller;
 }  // namespace vimoe::widgets
@@ -53,6 +54,7 @@ class MainWindow : public QMainWindow {
   widgets::DataBrowserPanel* dataBrowserPanel() const { return m_dataPanel; }
   widgets::DemoPanel* demoPanel() const { return m_demoPanel; }
   widgets::ExperimentEditor* experimentEditor() const { return m_editorPanel; }
+  widgets::RoutingInspectorPanel* routingPanel() const { return m_routingPanel; }
   widgets::StorePoller* poller() const { return m_poller; }
   RunController* runController() const { return m_runController; }
   RunActions* runActions() const { return m_runActions; }
@@ -89,6 +91,7 @@ class MainWindow : public QMainWindow {
   widgets::DataBrowserPanel* m_dataPanel = nullptr;
   widgets::DemoPanel* m_demoPanel = nullptr;
   widgets::ExperimentEditor* m_editorPanel = nullptr;
+  widgets::RoutingInspectorPanel* m_routingPanel = nullptr;
   widgets::RunProgressWidget* m_progress = nullptr;
   RunController* m_runController = nullptr;
   RunActions* m_runActions = nullptr;
@@ -99,6 +102,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* m_dataDock = nullptr;
   QDockWidget* m_demoDock = nullptr;
   QDockWidget* m_editorDock = nullptr;
+  QDockWidget* m_routingDock = nullptr;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_runMenu = nullptr;
   QMenu* m_viewMenu = nullptr;

@@ -39,7 +39,7 @@ void MainWindow::createMenus() {
 
   m_viewMenu = menuBar()->addMenu(tr("&View"));
   int number = 1;
-  for (QDockWidget* dock : {m_runsDock, m_curvesDock, m_expertsDock, m_dataDock, m_editorDock, m_demoDock, m_logDock}) {
+  for (QDockWidget* dock : {m_runsDock, m_curvesDock, m_expertsDock, m_routingDock, m_dataDock, m_editorDock, m_demoDock, m_logDock}) {
     QAction* toggle = dock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + number++)));
     m_viewMenu->addAction(toggle);

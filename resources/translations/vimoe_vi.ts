@@ -21,15 +21,15 @@
     </message>
     <message>
         <source>run %1 is running: cancel it first</source>
-        <translation type="unfinished"></translation>
+        <translation>lượt chạy %1 đang chạy: hãy hủy nó trước</translation>
     </message>
     <message>
         <source>the run was deleted, but its checkpoint folder %1 is outside the project and was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>lượt chạy đã bị xóa, nhưng thư mục checkpoint %1 nằm ngoài dự án nên được giữ lại</translation>
     </message>
     <message>
         <source>the run was deleted, but %1 could not be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>lượt chạy đã bị xóa, nhưng không xóa được %1</translation>
     </message>
 </context>
 <context>
@@ -131,7 +131,7 @@ Giữ Ctrl và nhấp vào một lượt chạy dense và một lượt chạy M
     </message>
     <message>
         <source>No runs yet — start a study from the Run menu, or Launch an experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có lượt chạy nào — hãy bắt đầu một nghiên cứu từ menu Chạy, hoặc chạy một thí nghiệm</translation>
     </message>
 </context>
 <context>
@@ -1344,12 +1344,14 @@ Giữ Ctrl và nhấp vào một lượt chạy dense và một lượt chạy M
     <message>
         <source>%1 of the image tower&apos;s transformer blocks.
 Config key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 của các khối transformer trong tháp ảnh.
+Khóa cấu hình: %2</translation>
     </message>
     <message>
         <source>%1 of the text tower&apos;s transformer blocks.
 Config key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 của các khối transformer trong tháp văn bản.
+Khóa cấu hình: %2</translation>
     </message>
 </context>
 <context>
@@ -1472,7 +1474,7 @@ Config key: %2</source>
     </message>
     <message>
         <source>Tokens over an expert&apos;s capacity / tokens routed, over all k choices and experts of each layer (moe.capacity_factor_train; 0 = dropless).</source>
-        <translation type="unfinished"></translation>
+        <translation>Số token vượt dung lượng của chuyên gia / số token được định tuyến, trên mọi lựa chọn k và mọi chuyên gia của mỗi tầng (moe.capacity_factor_train; 0 = không loại token).</translation>
     </message>
 </context>
 <context>
@@ -1543,7 +1545,7 @@ Config key: %2</source>
     </message>
     <message>
         <source>No runs yet — start a study from the Run menu, or Launch an experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có lượt chạy nào — hãy bắt đầu một nghiên cứu từ menu Chạy, hoặc chạy một thí nghiệm</translation>
     </message>
 </context>
 <context>
@@ -1628,7 +1630,7 @@ hoặc chọn một ảnh</translation>
     </message>
     <message>
         <source>No runs yet — start a study from the Run menu, or Launch an experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có lượt chạy nào — hãy bắt đầu một nghiên cứu từ menu Chạy, hoặc chạy một thí nghiệm</translation>
     </message>
 </context>
 <context>
@@ -1723,7 +1725,7 @@ hoặc chọn một ảnh</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&quot;color:gray&quot;&gt;number = top-1 tokens of this sample in the layer · opacity = gate, from faint at 1/E (undecided) to solid at 1 · hatched = first choice dropped (over capacity)&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&quot;color:gray&quot;&gt;số = số token top-1 của mẫu này trong tầng · độ đậm = gate, từ nhạt ở 1/E (chưa quyết định) đến đậm hẳn ở 1 · gạch chéo = lựa chọn đầu tiên bị loại (vượt dung lượng)&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1803,58 +1805,58 @@ hoặc chọn một ảnh</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>còn %1</translation>
     </message>
     <message>
         <source>%1 · MoE</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · MoE</translation>
     </message>
     <message>
         <source>Captioning: CIDEr-D; VQA: exact match (latest evaluation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chú thích ảnh: CIDEr-D; VQA: khớp chính xác (lần đánh giá gần nhất)</translation>
     </message>
     <message>
         <source>Running: estimated time left; ended: how long the run took</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chạy: thời gian dự kiến còn lại; đã kết thúc: thời gian lượt chạy đã mất</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Loại</translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian</translation>
     </message>
     <message>
         <source>Task metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ số tác vụ</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>
     <name>vimoe::widgets::RunsPanel</name>
     <message>
         <source>No runs yet — start a study from the Run menu, or Launch an experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có lượt chạy nào — hãy bắt đầu một nghiên cứu từ menu Chạy, hoặc chạy một thí nghiệm</translation>
     </message>
     <message>
         <source>&amp;Resume from the last checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiếp tục từ checkpoint cuối</translation>
     </message>
     <message>
         <source>Edit &amp;notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa &amp;ghi chú…</translation>
     </message>
     <message>
         <source>&amp;Delete run…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xóa lượt chạy…</translation>
     </message>
 </context>
 <context>
@@ -2067,46 +2069,50 @@ hoặc chọn một ảnh</translation>
     </message>
     <message>
         <source>No runs yet — start a study from the Run menu, or Launch an experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có lượt chạy nào — hãy bắt đầu một nghiên cứu từ menu Chạy, hoặc chạy một thí nghiệm</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Định tuyến</translation>
     </message>
 </context>
 <context>
     <name>vimoe::workbench::RunActions</name>
     <message>
         <source>A run is already going: one run at a time (Run &gt; Cancel run first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang có một lượt chạy: mỗi lần chỉ một lượt (hãy Chạy &gt; Hủy lượt chạy trước).</translation>
     </message>
     <message>
         <source>Notes of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú của lượt chạy %1</translation>
     </message>
     <message>
         <source>Notes of run %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu ghi chú của lượt chạy %1</translation>
     </message>
     <message>
         <source>Delete run %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa lượt chạy %1?</translation>
     </message>
     <message>
         <source>Delete run %1 (%2) with its curves, expert load, routing and evaluations from the store? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa lượt chạy %1 (%2) cùng các đường cong, tải chuyên gia, định tuyến và kết quả đánh giá khỏi kho? Không thể hoàn tác.</translation>
     </message>
     <message>
         <source>Delete the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa lượt chạy</translation>
     </message>
     <message>
         <source>Delete the run and its checkpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa lượt chạy và các checkpoint</translation>
     </message>
     <message>
         <source>Checkpoints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint: %1</translation>
     </message>
     <message>
         <source>Run %1 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xóa lượt chạy %1</translation>
     </message>
 </context>
 <context>
@@ -2173,7 +2179,7 @@ hoặc chọn một ảnh</translation>
     </message>
     <message>
         <source>Resuming run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp tục lượt chạy %1 (%2)</translation>
     </message>
 </context>
 </TS>

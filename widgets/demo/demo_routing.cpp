@@ -19,6 +19,7 @@ DemoRouting parseDemoRouting(const QJsonObject& routing) {
   for (int layer = 0; layer < layers.size(); ++layer) {
     const QJsonObject entry = layers[layer].toObject();
     out.layerNames << entry.value(QStringLiteral("name")).toString();
+    out.experts << entry.value(QStringLiteral("num_experts")).toInt();
     const QJsonArray experts = entry.value(QStringLiteral("experts")).toArray();
     const QJsonArray gates = entry.value(QStringLiteral("gates")).toArray();
     const QJsonArray kept = entry.value(QStringLiteral("kept")).toArray();

@@ -14,6 +14,7 @@ namespace vimoe::widgets {
 
 struct DemoRouting {
   QStringList layerNames;              // index = RoutingRow.layer
+  QVector<int> experts;                // per layer: its number of experts (gate opacity scale)
   QVector<store::RoutingRow> rows;     // sample 0
   store::ProbeSample text;             // tokens of the routed text (caption, question, query)
   int patchGrid = 0;                   // patches per side; 0 = no image routed

@@ -72,10 +72,10 @@ void DemoRoutingView::showLayer() {
   if (layer < 0) return;
   if (m_routing.isImageLayer(layer)) {
     m_patches->setImage(m_image);
-    m_patches->setGrid(buildPatchGrid(m_routing.rows, 0, layer));
+    m_patches->setGrid(buildPatchGrid(m_routing.rows, 0, layer), m_routing.experts.value(layer));
     m_stack->setCurrentIndex(0);
   } else {
-    m_chips->setChips(buildTokenChips(m_routing.rows, m_routing.text, layer));
+    m_chips->setChips(buildTokenChips(m_routing.rows, m_routing.text, layer), m_routing.experts.value(layer));
     m_stack->setCurrentIndex(1);
   }
 }

@@ -46,8 +46,10 @@ nlohmann::ordered_json captureRouting(const RoutingRequest& request, const std::
       g.push_back(gates[t][0].item<float>());
       k.push_back(kept[t][0].item<bool>() ? 1 : 0);
     }
-    layers.push_back({{"name", request.layers[static_cast<std::size_t>(capture.layer)].first},
+    const auto& [name, layer] = request.layers[static_cast<std::size_t>(capture.layer)];
+    layers.push_back({{"name", name},
                       {"modality", model::modalityName(capture.modality)},
+                      {"num_experts", layer->experts()},
                       {"experts", e},
                       {"gates", g},
                       {"kept", k}});

@@ -1,7 +1,7 @@
 // Routing of one input, for the demo's overlays: a forward pass with every MoE layer capturing,
 // turned into JSON that `vimoe caption | ask | retrieve --json` add under "routing":
 //   {"patch_grid": G, "tokens": ["<s>", "▁hình", ...],
-//    "layers": [{"name": "image.blocks.0", "modality": "image",
+//    "layers": [{"name": "image.blocks.0", "modality": "image", "num_experts": E,
 //                "experts": [e, ...], "gates": [g, ...], "kept": [1, ...]}, ...]}
 // One entry per token of the first input of the batch, its top-1 choice: image tokens are the
 // class token then the patches row-major (as in the store's routing_sample), text tokens stop

@@ -84,6 +84,8 @@ class DemoPanelTest : public QObject {
     for (int layer = 0; layer < layers.size(); ++layer) {
       const QJsonObject entry = layers[layer].toObject();
       const QJsonArray experts = entry.value(QStringLiteral("experts")).toArray();
+      QCOMPARE(entry.value(QStringLiteral("num_experts")).toInt(), 4);
+      QCOMPARE(view->routing().experts[layer], 4);
       const_cast<DemoRoutingView*>(view)->setLayer(layer);
       if (entry.value(QStringLiteral("modality")).toString() == QStringLiteral("image")) {
         const auto& grid = view->patchView()->grid();
