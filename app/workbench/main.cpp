@@ -35,7 +35,10 @@ int main(int argc, char** argv) {
   screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
   QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark (also View > Theme)."),
                            QStringLiteral("NAME"));
+  QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en or vi (also View > Language)."),
+                              QStringLiteral("CODE"));
   parser.addOption(project);
+  parser.addOption(language);
   parser.addOption(screenshot);
   parser.addOption(screenshots);
   parser.addOption(theme);
@@ -49,7 +52,9 @@ int main(int argc, char** argv) {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir->path());
   }
   // Before any widget exists: every tr() then returns the chosen language.
-  if (!batch && !vimoe::workbench::installTranslations(app))
+  // Screenshots are English unless a language is asked for explicitly.
+  if (parser.isSet(language)) vimoe::workbench::setInterfaceLanguage(parser.value(language) == QStringLiteral("vi") ? QStringLiteral("vi") : QStringLiteral("en"));
+  if ((!batch || parser.isSet(language)) && !vimoe::workbench::installTranslations(app))
     std::fprintf(stderr, "warning: the Vietnamese interface translation could not be loaded; using English\n");
   if (parser.isSet(theme))
     QSettings().setValue(QLatin1String(vimoe::workbench::kThemeSettingsKey),

@@ -81,7 +81,15 @@ BrowserDataset buildBrowserDataset(const std::vector<data::Dataset>& datasets) {
   out.splits = sorted(splits);
   out.domains = sorted(domains);
   out.questionTypes = sorted(types);
+  indexImagePaths(out);
   return out;
+}
+
+void indexImagePaths(BrowserDataset& dataset) {
+  dataset.indexByPath.clear();
+  dataset.indexByPath.reserve(dataset.samples.size());
+  for (std::size_t i = 0; i < dataset.samples.size(); ++i)
+    dataset.indexByPath.emplace(dataset.samples[i].imagePath, static_cast<int>(i));
 }
 
 std::vector<std::string> searchWords(const std::string& query) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "vimoe/data/sample.h"
@@ -28,7 +29,13 @@ struct BrowserDataset {
   std::vector<data::DataProblem> problems;
   std::vector<int> problemSample;  // per problem: the sample it concerns, or -1 (see linkProblemsToSamples)
   std::vector<std::string> splits, domains, questionTypes;  // distinct values, sorted
+  // Image path -> sample index, built on the loading thread so the GUI thread never hashes
+  // 100,000 paths when a dataset is shown (indexImagePaths).
+  std::unordered_map<std::string, int> indexByPath;
 };
+
+// Fills dataset.indexByPath from the samples (buildBrowserDataset calls it).
+void indexImagePaths(BrowserDataset& dataset);
 
 // "captions_train.json" -> train, "vlsp2023_dev_data.json" -> val, "test.csv" -> test.
 std::string splitFromFileName(const std::string& file);

@@ -29,11 +29,7 @@ void SampleGridModel::setDataset(std::shared_ptr<const BrowserDataset> dataset) 
   m_thumbnails->clear();
   m_filter = {};
   m_visible.clear();
-  m_indexByPath.clear();
   if (m_dataset) {
-    m_indexByPath.reserve(static_cast<qsizetype>(m_dataset->samples.size()));
-    for (std::size_t i = 0; i < m_dataset->samples.size(); ++i)
-      m_indexByPath.insert(QString::fromStdString(m_dataset->samples[i].imagePath), static_cast<int>(i));
     m_visible.resize(m_dataset->samples.size());
     for (std::size_t i = 0; i < m_visible.size(); ++i) m_visible[i] = static_cast<int>(i);
   }
@@ -103,9 +99,10 @@ QVariant SampleGridModel::data(const QModelIndex& index, int role) const {
 }
 
 void SampleGridModel::onThumbnailReady(const QString& path) {
-  const auto found = m_indexByPath.constFind(path);
-  if (found == m_indexByPath.constEnd()) return;
-  if (const int row = rowOf(*found); row >= 0) {
+  if (!m_dataset) return;
+  const auto found = m_dataset->indexByPath.find(path.toStdString());
+  if (found == m_dataset->indexByPath.end()) return;
+  if (const int row = rowOf(found->second); row >= 0) {
     const QModelIndex changed = index(row);
     Q_EMIT dataChanged(changed, changed, {Qt::DecorationRole});
   }

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <QAbstractListModel>
-#include <QHash>
 #include <QPixmap>
 #include <QString>
 
@@ -52,7 +51,6 @@ class SampleGridModel : public QAbstractListModel {
   std::shared_ptr<const BrowserDataset> m_dataset;
   SampleFilter m_filter;
   std::vector<int> m_visible;  // ascending dataset indices
-  QHash<QString, int> m_indexByPath;  // thumbnail path -> dataset index
   QPixmap m_placeholder;
 };
 

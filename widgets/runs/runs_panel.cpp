@@ -29,7 +29,8 @@ RunsPanel::RunsPanel(RunsModel* model, QWidget* parent)
   m_view->verticalHeader()->hide();
   m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
   m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_view->horizontalHeader()->setSectionResizeMode(RunsModel::Name, QHeaderView::Stretch);
+  // Full names (studies share prefixes: "study/variant"); the table scrolls sideways instead.
+  m_view->horizontalHeader()->setStretchLastSection(true);
   m_view->setObjectName(QStringLiteral("runsTable"));
 
   m_stack = new EmptyState(m_view, this);
