@@ -60,6 +60,9 @@ void RunActions::confirmDelete(qint64 runId) {
   const widgets::RunSummary* run = m_runs->runById(runId);
   if (!run) return;
   if (!m_dialogs) return deleteRun(runId, false);
+  const bool running = run->status == QLatin1String("running");
+  if (running && m_controller->isRunning())
+    return Q_EMIT errorOccurred(tr("Run %1 may be the one this window is training: cancel it first (Run > Cancel run).").arg(runId));
   QMessageBox box(QMessageBox::Warning, tr("Delete run %1?").arg(runId),
                   tr("Delete run %1 (%2) with its curves, expert load, routing and evaluations from the store? "
                      "This cannot be undone.")
@@ -70,16 +73,20 @@ void RunActions::confirmDelete(qint64 runId) {
   QPushButton* withFiles = run->checkpointDir.isEmpty()
                                ? nullptr
                                : box.addButton(tr("Delete the run and its checkpoints"), QMessageBox::DestructiveRole);
-  if (withFiles) box.setInformativeText(tr("Checkpoints: %1").arg(run->checkpointDir));
+  QString details = withFiles ? tr("Checkpoints: %1").arg(run->checkpointDir) : QString();
+  if (running)
+    details = tr("This run is marked running. Delete it only if no process trains it any more (it was killed or "
+                 "crashed); a training that is still going would fail at its next write.\n\n") + details;
+  box.setInformativeText(details);
   box.exec();
-  if (box.clickedButton() == rowsOnly) deleteRun(runId, false);
-  if (withFiles && box.clickedButton() == withFiles) deleteRun(runId, true);
+  if (box.clickedButton() == rowsOnly) deleteRun(runId, false, running);
+  if (withFiles && box.clickedButton() == withFiles) deleteRun(runId, true, running);
 }
 
-void RunActions::deleteRun(qint64 runId, bool withCheckpoints) {
+void RunActions::deleteRun(qint64 runId, bool withCheckpoints, bool staleRunning) {
   const widgets::RunSummary* run = m_runs->runById(runId);
   const QString checkpoints = withCheckpoints && run ? run->checkpointDir : QString();
-  whenDone(this, widgets::deleteRunAsync(m_storePath, runId, checkpoints, m_projectDir),
+  whenDone(this, widgets::deleteRunAsync(m_storePath, runId, checkpoints, m_projectDir, staleRunning),
            [this, runId](const QString& error) { finish(error, tr("Run %1 deleted").arg(runId)); });
 }
 

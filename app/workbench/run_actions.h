@@ -32,7 +32,8 @@ class RunActions : public QObject {
   void editNotes(qint64 runId);
   void confirmDelete(qint64 runId);
   void setNotes(qint64 runId, const QString& notes);
-  void deleteRun(qint64 runId, bool withCheckpoints);
+  // staleRunning: also a run marked running (the user confirmed its process is gone).
+  void deleteRun(qint64 runId, bool withCheckpoints, bool staleRunning = false);
 
  Q_SIGNALS:
   void done(const QString& what);  // after a successful write, once the poller was asked to look

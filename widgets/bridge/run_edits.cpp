@@ -27,12 +27,13 @@ QString setRunNotes(const QString& storePath, qint64 runId, const QString& notes
   return {};
 }
 
-QString deleteRun(const QString& storePath, qint64 runId, const QString& checkpointDir, const QString& projectDir) {
+QString deleteRun(const QString& storePath, qint64 runId, const QString& checkpointDir, const QString& projectDir,
+                  bool staleRunning) {
   auto store = store::RunStore::open(storePath.toStdString());
   if (!store) return message(store.error());
   auto run = (*store)->run(runId);
   if (!run) return message(run.error());
-  if (run->status == store::RunStatus::Running)
+  if (run->status == store::RunStatus::Running && !staleRunning)
     return QObject::tr("run %1 is running: cancel it first").arg(runId);
   if (auto removed = (*store)->deleteRun(runId); !removed) return message(removed.error());
   if (checkpointDir.isEmpty()) return {};
@@ -49,8 +50,8 @@ QFuture<QString> setRunNotesAsync(const QString& storePath, qint64 runId, const 
 }
 
 QFuture<QString> deleteRunAsync(const QString& storePath, qint64 runId, const QString& checkpointDir,
-                                const QString& projectDir) {
-  return QtConcurrent::run([=] { return deleteRun(storePath, runId, checkpointDir, projectDir); });
+                                const QString& projectDir, bool staleRunning) {
+  return QtConcurrent::run([=] { return deleteRun(storePath, runId, checkpointDir, projectDir, staleRunning); });
 }
 
 }  // namespace vimoe::widgets

@@ -11,12 +11,14 @@ namespace vimoe::widgets {
 
 QFuture<QString> setRunNotesAsync(const QString& storePath, qint64 runId, const QString& notes);
 // checkpointDir: removed with everything in it when not empty (it must lie inside projectDir,
-// so a bad path in the store can never delete anything else).
+// so a bad path in the store can never delete anything else). A run marked running is refused
+// unless staleRunning: the user confirmed that no process trains it any more (it was killed).
 QFuture<QString> deleteRunAsync(const QString& storePath, qint64 runId, const QString& checkpointDir,
-                                const QString& projectDir);
+                                const QString& projectDir, bool staleRunning = false);
 
 // Synchronous forms, for the worker and for tests.
 QString setRunNotes(const QString& storePath, qint64 runId, const QString& notes);
-QString deleteRun(const QString& storePath, qint64 runId, const QString& checkpointDir, const QString& projectDir);
+QString deleteRun(const QString& storePath, qint64 runId, const QString& checkpointDir, const QString& projectDir,
+                  bool staleRunning = false);
 
 }  // namespace vimoe::widgets

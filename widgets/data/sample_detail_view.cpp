@@ -80,14 +80,7 @@ void SampleDetailView::showSample(const BrowserSample& sample) {
   m_image->setPixmap({});
   m_image->setText(tr("Loading\u2026"));
   const QString path = m_path;
-  m_decode.setFuture(QtConcurrent::run([path] {
-    // Small images (the synthetic set is 64 px) are enlarged with crisp pixels so that the
-    // patch grid a model sees stays visible.
-    QImage image = ThumbnailLoader::decodeScaled(path, kImageSide);
-    if (!image.isNull() && image.width() < kImageSide && image.height() < kImageSide)
-      image = image.scaled(kImageSide, kImageSide, Qt::KeepAspectRatio, Qt::FastTransformation);
-    return image;
-  }));
+  m_decode.setFuture(QtConcurrent::run([path] { return ThumbnailLoader::decodeForDisplay(path, kImageSide); }));
 }
 
 void SampleDetailView::onImageDecoded() {

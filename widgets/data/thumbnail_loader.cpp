@@ -48,6 +48,13 @@ QImage ThumbnailLoader::decodeScaled(const QString& path, int side) {
   return image;
 }
 
+QImage ThumbnailLoader::decodeForDisplay(const QString& path, int side) {
+  QImage image = decodeScaled(path, side);
+  if (!image.isNull() && image.width() < side && image.height() < side)
+    image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation);
+  return image;
+}
+
 QPixmap ThumbnailLoader::thumbnail(const QString& path) {
   if (QPixmap* cached = m_cache.object(path)) return *cached;
   if (m_pending.contains(path)) return {};

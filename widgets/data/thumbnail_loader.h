@@ -41,6 +41,9 @@ class ThumbnailLoader : public QObject {
 
   // Decodes `path` shrunk to fit side x side (never enlarged); null on failure. Thread-safe.
   static QImage decodeScaled(const QString& path, int side);
+  // decodeScaled, then small images (the synthetic set is 64 px) enlarged to fit side x side
+  // with crisp pixels, so the patch grid a model sees stays visible. Thread-safe.
+  static QImage decodeForDisplay(const QString& path, int side);
 
  Q_SIGNALS:
   void thumbnailReady(const QString& path);

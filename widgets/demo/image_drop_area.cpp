@@ -35,12 +35,7 @@ void ImageDropArea::setImagePath(const QString& path) {
   m_image = QImage();
   setPixmap({});
   setText(tr("Loading\u2026"));
-  m_decode.setFuture(QtConcurrent::run([path] {
-    QImage image = ThumbnailLoader::decodeScaled(path, kSide);
-    if (!image.isNull() && image.width() < kSide && image.height() < kSide)
-      image = image.scaled(kSide, kSide, Qt::KeepAspectRatio, Qt::FastTransformation);
-    return image;
-  }));
+  m_decode.setFuture(QtConcurrent::run([path] { return ThumbnailLoader::decodeForDisplay(path, kSide); }));
   Q_EMIT imageChosen(path);
 }
 

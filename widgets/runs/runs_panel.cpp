@@ -96,8 +96,8 @@ void RunsPanel::showContextMenu(const QPoint& position) {
   resume->setEnabled(run->status == QLatin1String("cancelled") || run->status == QLatin1String("failed"));
   QAction* notes = menu.addAction(tr("Edit &notes\u2026"));
   menu.addSeparator();
+  // A run marked running may be one whose process was killed: the window asks before deleting it.
   QAction* remove = menu.addAction(tr("&Delete run\u2026"));
-  remove->setEnabled(run->status != QLatin1String("running"));
   QAction* chosen = menu.exec(m_view->viewport()->mapToGlobal(position));
   if (chosen == resume) Q_EMIT resumeRequested(runId);
   if (chosen == notes) Q_EMIT notesEditRequested(runId);

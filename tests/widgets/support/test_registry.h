@@ -26,6 +26,7 @@ std::unique_ptr<QObject> makeWorkbenchProjectTest();
 std::unique_ptr<QObject> makeRunControllerTest();
 std::unique_ptr<QObject> makeMainWindowTest();
 std::unique_ptr<QObject> makeDataBrowserTest();
+std::unique_ptr<QObject> makeRunEditsTest();
 std::unique_ptr<QObject> makeDemoPanelTest();
 std::unique_ptr<QObject> makeExperimentEditorTest();
 std::unique_ptr<QObject> makeRoutingInspectorTest();
@@ -38,7 +39,7 @@ inline std::vector<TestClass> allTestClasses() {
           {"WorkbenchProjectTest", makeWorkbenchProjectTest}, {"RunControllerTest", makeRunControllerTest},
           {"MainWindowTest", makeMainWindowTest},
           {"MinMaxDownsampleTest", makeMinMaxDownsampleTest},
-          {"DataBrowserTest", makeDataBrowserTest},         {"DemoPanelTest", makeDemoPanelTest},
+          {"DataBrowserTest", makeDataBrowserTest},         {"RunEditsTest", makeRunEditsTest},         {"DemoPanelTest", makeDemoPanelTest},
           {"ExperimentEditorTest", makeExperimentEditorTest}, {"RoutingInspectorTest", makeRoutingInspectorTest},
           {"ExpertViewsTest", makeExpertViewsTest}};
 }
