@@ -2,6 +2,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -33,6 +34,9 @@ QLabel* resultLabel() {
   QFont font = label->font();
   font.setPointSizeF(font.pointSizeF() * 1.3);
   label->setFont(font);
+  // A word-wrapped label in a row layout is given one line's height: reserve two, so a long
+  // caption wraps instead of being cut.
+  label->setMinimumHeight(2 * QFontMetrics(font).lineSpacing() + 4);
   return label;
 }
 

@@ -17,6 +17,7 @@ DemoRoutingView::DemoRoutingView(QWidget* parent) : QWidget(parent) {
   m_message = new QLabel;
   m_message->setWordWrap(true);
   m_patches = new PatchOverlayView;
+  m_patches->setOverlayStrength(0.55);  // the reviewer should still see the picture under the experts
   m_chips = new TokenChipsView;
   auto* chipsPage = new QWidget;
   auto* chipsLayout = new QVBoxLayout(chipsPage);
