@@ -43,6 +43,13 @@ class ConfigForm : public QObject {
   using Accessor = std::function<T&(Config&)>;
   // A choice's JSON value and the words shown for it.
   using Choice = std::pair<QString, QString>;
+  // A combo-box entry: the stored value and its label (the value itself when no label).
+  static Choice choice(const char* value, const QString& shown = QString()) {
+    const QString v = QString::fromLatin1(value);
+    return {v, shown.isEmpty() ? v : shown};
+  }
+  // A config path ("moe.top_k") as the form's key.
+  static QString key(const char* path) { return QString::fromLatin1(path); }
 
   // Accessors for a section's field and a tower's field: at(&Config::moe, &MoeConfig::top_k).
   template <class S, class T>

@@ -26,14 +26,8 @@ using config::RunConfig;
 using config::SyntheticDataConfig;
 using config::TowerConfig;
 
-QString key(const char* path) {
-  return QString::fromLatin1(path);
-}
-
-ConfigForm::Choice choice(const char* value, const QString& shown = QString()) {
-  const QString v = QString::fromLatin1(value);
-  return {v, shown.isEmpty() ? v : shown};
-}
+QString key(const char* path) { return ConfigForm::key(path); }
+ConfigForm::Choice choice(const char* value, const QString& shown = QString()) { return ConfigForm::choice(value, shown); }
 
 // Numbers and choices get a width that fits their values rather than the whole column, so
 // that the eye reads down one edge of values; paths and names keep the full width.

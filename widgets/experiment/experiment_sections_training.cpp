@@ -19,14 +19,8 @@ using config::MoeConfig;
 using config::OptimConfig;
 using config::TaskConfig;
 
-QString key(const char* path) {
-  return QString::fromLatin1(path);
-}
-
-ConfigForm::Choice choice(const char* value, const QString& shown = QString()) {
-  const QString v = QString::fromLatin1(value);
-  return {v, shown.isEmpty() ? v : shown};
-}
+QString key(const char* path) { return ConfigForm::key(path); }
+ConfigForm::Choice choice(const char* value, const QString& shown = QString()) { return ConfigForm::choice(value, shown); }
 
 // The largest double below 1 that a RealSpinBox keeps (it rounds to 12 decimals).
 constexpr double kBelowOne = 0.999999999999;
