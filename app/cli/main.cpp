@@ -202,6 +202,51 @@ int main(int argc, char** argv) {
   addGenerationOptions(evalCmd, evalOptions.generation);
   evalCmd->add_flag("--json", evalOptions.json, "JSON output");
 
+  AttackCliOptions attack;
+  auto* attackCmd = app.add_subcommand("attack", "Adversarial eps sweep on a checkpoint: accuracy and routing change");
+  attackCmd->add_option("--checkpoint", attack.checkpoint, checkpointHelp)->required();
+  attackCmd->add_option("--attack", attack.attack, "fgsm | pgd (default; the paper's 40 steps of eps/40) | apgd")
+      ->check(CLI::IsMember({"fgsm", "pgd", "apgd"}));
+  attackCmd->add_option("--eps", attack.eps, "Radii on [0, 1] pixels, comma-separated (default 1/255,2/255,4/255,8/255)");
+  attackCmd->add_option("--target", attack.target,
+                        "auto | retrieval (contrastive default) | zero_shot | vqa | caption")
+      ->check(CLI::IsMember({"auto", "retrieval", "zero_shot", "vqa", "caption"}));
+  attackCmd->add_option("--loss", attack.loss, "ce (default) | dlr")->check(CLI::IsMember({"ce", "dlr"}));
+  attackCmd->add_option("--steps", attack.steps, "Attack steps (0: PGD 40, APGD 100)")->check(CLI::Range(0, 100000));
+  attackCmd->add_option("--step-size", attack.stepSize, "PGD step (default eps / steps)")->check(CLI::Range(0.0, 1.0));
+  attackCmd->add_flag("--random-start", attack.randomStart, "PGD: start from a uniform point of the ball");
+  attackCmd->add_option("--restarts", attack.restarts, "APGD restarts")->check(CLI::Range(1, 100));
+  attackCmd->add_flag("--aux-loss", attack.auxLoss, "Maximise task loss + the router's auxiliary loss");
+  attackCmd->add_option("--aux-weight", attack.auxWeight, "Weight of the aux loss in the attack objective (default 1)");
+  attackCmd->add_option("--samples", attack.samples, "Validation samples attacked (default 256)")->check(CLI::Range(1, 10000000));
+  attackCmd->add_option("--batch-size", attack.batchSize, "Samples per attack batch")->check(CLI::Range(1, 65536));
+  attackCmd->add_option("--seed", attack.seed, "Random starts");
+  attackCmd->add_option("--examples", attack.examples, "Samples kept for the example viewer")->check(CLI::Range(0, 64));
+  attackCmd->add_flag("--lipschitz", attack.lipschitz, "Also local Lipschitz, spectral norms and Lemma 1 terms");
+  attackCmd->add_option("--store", attack.storePath, "Store (default: the project's; none = skip)");
+  attackCmd->add_option("--out", attack.outDir, "Report folder (default <project>/attacks/<run id>)");
+  attackCmd->add_option("--table", attack.tableOut, "Also write the markdown table to this file");
+  attackCmd->add_flag("--json", attack.json, "JSON output");
+
+  // Compression lab (issue 8): docs/compression.md.
+  CompressCliOptions compressOptions;
+  auto* compressCmd = app.add_subcommand(
+      "compress", "Low-rank factorisation of a contrastive checkpoint under a parameter budget (RL agent or baseline)");
+  compressCmd->add_option("--checkpoint", compressOptions.checkpoint, checkpointHelp)->required();
+  compressCmd->add_option("--budget", compressOptions.budget, "Share of the factorisable parameters to keep, in (0, 1) (default 0.5)")
+      ->check(CLI::Range(0.0, 1.0));
+  compressCmd->add_option("--agent", compressOptions.agent, "ppo (default) | reinforce | uniform | energy | asvd")
+      ->check(CLI::IsMember({"ppo", "reinforce", "uniform", "energy", "asvd"}));
+  compressCmd->add_option("--episodes", compressOptions.episodes, "RL episodes (default 200)")->check(CLI::Range(1, 1000000));
+  compressCmd->add_option("--seed", compressOptions.seed, "Seed of the agent and the randomised methods (default 1)");
+  compressCmd->add_option("--methods", compressOptions.methods, "The agent's methods, comma-separated: svd, asvd, rsvd, cur, nmf");
+  compressCmd->add_option("--ranking-images", compressOptions.rankingImages,
+                          "Validation images in the ranking (reward) set, at most half (default 128)")
+      ->check(CLI::Range(2, 1000000));
+  compressCmd->add_option("--out", compressOptions.out, "Compressed checkpoint folder (default <project>/checkpoints/<run id>-compress-...)");
+  compressCmd->add_option("--store", compressOptions.storePath, "Store (default: the project's; none = skip)");
+  compressCmd->add_flag("--json", compressOptions.json, "JSON output (the report)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -242,6 +287,8 @@ int main(int argc, char** argv) {
     if (askCmd->parsed()) return runAsk(ask);
     if (retrieveCmd->parsed()) return runRetrieve(retrieve);
     if (evalCmd->parsed()) return runEval(evalOptions);
+    if (attackCmd->parsed()) return runAttack(attack);
+    if (compressCmd->parsed()) return runCompress(compressOptions);
   } catch (const std::exception& e) {
     // A broken invariant in the core: report it instead of dying with a core dump.
     std::fprintf(stderr, "internal error: %s\n", e.what());

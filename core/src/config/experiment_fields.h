@@ -105,6 +105,14 @@ void describe(OptimConfig& c, V& v) {
 }
 
 template <class V>
+void describe(AdversarialConfig& c, V& v) {
+  v.number("steps", c.steps, 0, 1000);
+  v.number("eps", c.eps, 0.0, 1.0, Open::None);
+  v.number("step_size", c.step_size, 0.0, 1.0, Open::None);
+  v.flag("random_start", c.random_start);
+}
+
+template <class V>
 void describe(RunConfig& c, V& v) {
   v.text("name", c.name, TextRule::NonEmpty);
   v.choice("kind", c.kind, {"contrastive", "caption", "vqa"});
@@ -141,6 +149,7 @@ void describe(ExperimentConfig& c, V& v) {
   v.object("moe", c.moe);
   v.object("loss", c.loss);
   v.object("optim", c.optim);
+  v.object("adversarial", c.adversarial);
   v.object("run", c.run);
   v.object("task", c.task);
 }

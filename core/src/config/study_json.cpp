@@ -96,7 +96,80 @@ void readVariants(const json& doc, std::vector<StudyVariant>& out, std::vector<C
   }
 }
 
+void readAttack(const json& doc, StudyAttack& out, std::vector<ConfigIssue>& issues) {
+  const auto it = doc.find("attack");
+  if (it == doc.end()) return;
+  if (!it->is_object()) {
+    issues.push_back({"attack", "expected an object, got " + shortJsonText(*it)});
+    return;
+  }
+  reportUnknownKeys(*it, "attack", {"attack", "eps", "target", "samples", "steps", "aux_loss"}, issues);
+  readRequiredText(*it, "attack", "attack", out.attack, issues);
+  if (!out.attack.empty() && out.attack != "fgsm" && out.attack != "pgd" && out.attack != "apgd")
+    issues.push_back({"attack.attack", "expected fgsm, pgd or apgd, got \"" + out.attack + "\""});
+  const auto eps = it->find("eps");
+  if (eps == it->end() || !eps->is_array() || eps->empty()) {
+    issues.push_back({"attack.eps", "expected a non-empty array of radii such as \"2/255\""});
+  } else {
+    for (std::size_t i = 0; i < eps->size(); ++i) {
+      const json& item = (*eps)[i];
+      const std::string text = item.is_string() ? item.get<std::string>() : item.is_number() ? item.dump() : "";
+      if (!parseEpsilon(text))
+        issues.push_back({indexPath("attack.eps", i), "expected a radius in [0, 1] such as \"2/255\", got " + shortJsonText(item)});
+      else
+        out.eps.push_back(text);
+    }
+  }
+  if (const auto t = it->find("target"); t != it->end()) {
+    const std::string target = t->is_string() ? t->get<std::string>() : "";
+    if (target != "auto" && target != "retrieval" && target != "zero_shot" && target != "vqa" && target != "caption")
+      issues.push_back({"attack.target", "expected auto, retrieval, zero_shot, vqa or caption, got " + shortJsonText(*t)});
+    else
+      out.target = target;
+  }
+  auto readCount = [&](const char* key, int& value, int low, int high) {
+    const auto v = it->find(key);
+    if (v == it->end()) return;
+    if (!v->is_number_integer() || v->get<long long>() < low || v->get<long long>() > high)
+      issues.push_back({joinPath("attack", key), "expected an integer in [" + std::to_string(low) + ", " +
+                                                     std::to_string(high) + "], got " + shortJsonText(*v)});
+    else
+      value = v->get<int>();
+  };
+  readCount("samples", out.samples, 1, 1000000);
+  readCount("steps", out.steps, 0, 10000);
+  if (const auto a = it->find("aux_loss"); a != it->end()) {
+    if (!a->is_boolean())
+      issues.push_back({"attack.aux_loss", "expected true or false, got " + shortJsonText(*a)});
+    else
+      out.aux_loss = a->get<bool>();
+  }
+}
+
 }  // namespace
+
+std::optional<double> parseEpsilon(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const auto slash = text.find('/');
+    double value = 0;
+    if (slash == std::string::npos) {
+      value = std::stod(text, &used);
+      if (used != text.size()) return std::nullopt;
+    } else {
+      const std::string num = text.substr(0, slash), den = text.substr(slash + 1);
+      const double n = std::stod(num, &used);
+      if (used != num.size()) return std::nullopt;
+      const double d = std::stod(den, &used);
+      if (used != den.size() || d <= 0) return std::nullopt;
+      value = n / d;
+    }
+    if (!(value >= 0.0 && value <= 1.0)) return std::nullopt;
+    return value;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
 
 Expected<StudyConfig> parseStudyConfig(const std::string& jsonText, const std::string& sourceName) {
   try {
@@ -112,7 +185,8 @@ Expected<StudyConfig> parseStudyConfig(const std::string& jsonText, const std::s
     readRequiredText(*doc, "", "base", study.base, issues);
     readVariants(*doc, study.variants, issues);
     readOverrides(*doc, "", "smoke_overrides", study.smoke_overrides, issues);
-    reportUnknownKeys(*doc, "", {"name", "description", "base", "variants", "smoke_overrides"}, issues);  // description: for people only
+    readAttack(*doc, study.attack, issues);
+    reportUnknownKeys(*doc, "", {"name", "description", "base", "variants", "smoke_overrides", "attack"}, issues);  // description: for people only
     if (!issues.empty()) return issuesError(sourceName, issues);
     return study;
   } catch (const std::exception& e) {

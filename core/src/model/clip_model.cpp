@@ -30,6 +30,10 @@ ContrastiveOutput ClipModelImpl::forward(const torch::Tensor& pixels, const torc
 
 torch::Tensor ClipModelImpl::encodeImages(const torch::Tensor& pixels) {
   AuxLosses aux;
+  return encodeImages(pixels, aux);
+}
+
+torch::Tensor ClipModelImpl::encodeImages(const torch::Tensor& pixels, AuxLosses& aux) {
   return normalized(m_vision->forward(pixels, aux));
 }
 

@@ -158,6 +158,10 @@ torch::Tensor MoeLayerImpl::forward(const torch::Tensor& x, const torch::Tensor&
     capture.experts = plan.tokenExperts.cpu();
     capture.gates = plan.tokenGates.cpu();
     capture.kept = plan.tokenKept.cpu();
+    if (m_captureInputs) {
+      capture.inputs = flat.detach().cpu();
+      capture.probs = plan.probs.detach().cpu();
+    }
     m_capture->push_back(std::move(capture));
   }
   return out.view(x.sizes());

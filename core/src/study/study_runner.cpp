@@ -9,11 +9,37 @@
 
 #include "vimoe/config/config_io.h"
 #include "vimoe/config/project.h"
+#include "vimoe/robust/attack_run.h"
 #include "vimoe/store/run_store.h"
 #include "vimoe/util/atomic_file.h"
 
 namespace vimoe::study {
 namespace fs = std::filesystem;
+
+namespace {
+
+Expected<robust::AttackRunResult> attackVariant(const config::StudyAttack& attack, const std::string& checkpointDir,
+                                                const std::string& storePath, std::int64_t studyId, const std::string& variant,
+                                                LogSink& log, ProgressObserver& progress, const CancelToken& cancel) {
+  robust::AttackRunOptions o;
+  o.checkpointDir = checkpointDir;
+  o.target = attack.target;
+  o.samples = attack.samples;
+  o.spec.attack = attack.attack;
+  for (const auto& text : attack.eps) {
+    o.spec.eps.push_back(config::parseEpsilon(text).value_or(0.0));  // checked when the study was read
+    o.spec.epsText.push_back(text);
+  }
+  o.spec.steps = attack.steps;
+  o.spec.auxLoss = attack.aux_loss;
+  o.storePath = storePath;
+  o.studyId = studyId;
+  o.studyRole = variant + ":attack";
+  log.info("attack " + attack.attack + " on variant " + variant);
+  return robust::runAttackOnCheckpoint(o, log, progress, cancel);
+}
+
+}  // namespace
 
 Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, ProgressObserver& progress, const CancelToken& cancel) {
   auto study = config::loadStudyConfig(options.studyFile);
@@ -81,14 +107,26 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
     trainOptions.storePath = storePath;
     trainOptions.tags = "study:" + study->name;
     const auto started = std::chrono::steady_clock::now();
-    StudyRow row{name, train::runTraining(cfg, trainOptions, log, progress, cancel), 0, cfg.run.kind};
+    StudyRow row;
+    row.variant = name;
+    row.kind = cfg.run.kind;
+    row.run = train::runTraining(cfg, trainOptions, log, progress, cancel);
     row.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (row.run.runId > 0) {
       auto store = store::RunStore::open(storePath);
       if (!store) return store.error();
       if (auto s = (*store)->addStudyRun(result.studyId, row.run.runId, name); !s) return s.error();
     }
-    if (row.run.outcome == train::RunOutcome::Finished) checkpointOf[name] = row.run.checkpointDir;
+    if (row.run.outcome == train::RunOutcome::Finished) {
+      checkpointOf[name] = row.run.checkpointDir;
+      if (!study->attack.attack.empty()) {
+        auto attacked = attackVariant(study->attack, row.run.checkpointDir, storePath, result.studyId, name, log, progress, cancel);
+        if (!attacked) return attacked.error();
+        row.attackRunId = attacked->runId;
+        row.attack = std::move(attacked->sweep);
+        if (row.attack->cancelled) result.cancelled = true;
+      }
+    }
     if (row.run.outcome == train::RunOutcome::Failed) log.error("variant " + name + " failed: " + row.run.message);
     if (row.run.outcome == train::RunOutcome::Cancelled) result.cancelled = true;
     result.rows.push_back(std::move(row));
@@ -198,6 +236,24 @@ std::string formatStudyTable(const StudyResult& result) {
       for (const auto& cell : line) table += " " + cell + " |";
       table += "\n";
     }
+  }
+  return table + formatRobustnessTable(result);
+}
+
+std::string formatRobustnessTable(const StudyResult& result) {
+  std::string table;
+  for (const auto& row : result.rows) {
+    if (!row.attack) continue;
+    const auto& sweep = *row.attack;
+    if (table.empty())
+      table = fmt::format("\nrobustness ({} on {} samples; {} clean -> attacked)\n\n"
+                          "| variant | attack run | eps | clean | attacked | prediction change | routing change |\n"
+                          "|---|---|---|---|---|---|---|\n",
+                          sweep.attack, sweep.samples, sweep.metric);
+    for (const auto& r : sweep.rows)
+      table += fmt::format("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} | {} |\n", row.variant, row.attackRunId, r.epsText,
+                           r.cleanMetric, r.adversarialMetric, r.predictionChange,
+                           r.routing.empty() ? std::string("-") : fmt::format("{:.3f}", r.meanRoutingChange));
   }
   return table;
 }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "adversarial_batch.h"
 #include "aux_scalars.h"
 #include "expert_load_logger.h"
 #include "run_setup.h"
@@ -286,7 +287,19 @@ RunResult runDownstreamTraining(const config::ExperimentConfig& cfg, const Train
     }
     const auto t0 = Clock::now();
     const auto rows = shuffledBatchIndices(data.trainItems(), cfg.run.seed, step, cfg.optim.batch_size);
-    const auto batch = taskBatch(data, generative, rows, false);
+    auto batch = taskBatch(data, generative, rows, false);
+    if (adversarialTraining(cfg.adversarial)) {
+      const auto clean = batch;
+      batch.pixels = adversarialPixels(
+          *model, cfg.adversarial, clean.pixels.to(*device),
+          [&](const torch::Tensor& px) {
+            TaskBatch attacked = clean;
+            attacked.pixels = px;
+            // Through the encoder even when it is frozen: the attack needs the pixels' gradient.
+            return forwardTask(model, attacked, data.vqa, generative, /*frozenEncoder=*/false, *device).taskLoss;
+          },
+          cfg.run.seed * 1000003u + static_cast<std::uint64_t>(step));
+    }
     auto out = forwardTask(model, batch, data.vqa, generative, frozen, *device);
     const auto loss = out.taskLoss + out.aux.weightedTotal(cfg.loss);
     const double lossValue = loss.item<double>();

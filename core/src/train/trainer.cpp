@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "adversarial_batch.h"
 #include "contrastive_eval.h"
 #include "aux_scalars.h"
 #include "run_setup.h"
@@ -177,7 +178,13 @@ RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const Trai
     }
     const auto t0 = Clock::now();
     const auto batch = contrastiveBatch(session.train, cfg.run.seed, step, cfg.optim.batch_size);
-    auto out = model->forward(batch.pixels.to(*device), batch.ids.to(*device));
+    auto pixels = batch.pixels.to(*device);
+    const auto ids = batch.ids.to(*device);
+    if (adversarialTraining(cfg.adversarial))
+      pixels = adversarialPixels(*model, cfg.adversarial, pixels,
+                                 [&](const torch::Tensor& px) { return model->contrastiveLoss(model->forward(px, ids)); },
+                                 cfg.run.seed * 1000003u + static_cast<std::uint64_t>(step));
+    auto out = model->forward(pixels, ids);
     const auto taskLoss = model->contrastiveLoss(out);
     const auto loss = taskLoss + out.aux.weightedTotal(cfg.loss);
     const double lossValue = loss.item<double>();

@@ -68,7 +68,7 @@ ExperimentConfig everyFieldChanged() {
 
 TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   const json dump = experimentToJson(ExperimentConfig{});
-  EXPECT_EQ(dump.size(), 7u);
+  EXPECT_EQ(dump.size(), 8u);
   EXPECT_EQ(dump["data"].size(), 13u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
   EXPECT_EQ(dump["model"].size(), 7u);
@@ -77,6 +77,7 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   EXPECT_EQ(dump["moe"].size(), 14u);
   EXPECT_EQ(dump["loss"].size(), 8u);
   EXPECT_EQ(dump["optim"].size(), 10u);
+  EXPECT_EQ(dump["adversarial"].size(), 4u);
   EXPECT_EQ(dump["run"].size(), 13u);
   EXPECT_EQ(dump["task"].size(), 9u);
 }

@@ -152,7 +152,7 @@ TEST(ConfigParse, ReportsEveryProblemAtOnce) {
                         "moe.top_k: 0 is out of range [1, 1024]",
                         "moe.num_expert: unknown key 'num_expert'; did you mean 'num_experts'?",
                         "optim.lr: -1 is out of range (0, 10]",
-                        "extra: unknown key 'extra'; expected one of: data, model, moe, loss, optim, run, task",
+                        "extra: unknown key 'extra'; expected one of: data, model, moe, loss, optim, adversarial, run, task",
                     }));
 }
 

@@ -196,4 +196,49 @@ struct EvalCliOptions {
 };
 int runEval(const EvalCliOptions& options);
 
+// `vimoe attack`: an eps sweep of FGSM, PGD or APGD on a checkpoint's validation samples
+// (vimoe/robust), printed as a table and stored as a run of kind "attack" whose parent is the
+// attacked run, with report.json and example pictures in <project>/attacks/<run id>/.
+struct AttackCliOptions {
+  std::string checkpoint;  // checkpoint folder, or a project (its newest finished run of the target's kind)
+  std::string attack = "pgd";                     // fgsm | pgd | apgd
+  std::string eps = "1/255,2/255,4/255,8/255";    // comma-separated, "2/255" or numbers
+  std::string target = "auto";                    // auto | retrieval | zero_shot | vqa | caption
+  std::string loss = "ce";                        // ce | dlr
+  int steps = 0;             // 0: PGD 40 (the paper's protocol), APGD 100
+  double stepSize = 0;       // PGD; 0 = eps / steps
+  bool randomStart = false;  // PGD
+  int restarts = 1;          // APGD
+  bool auxLoss = false;      // maximise task loss + auxWeight * router aux loss
+  double auxWeight = 1.0;
+  int samples = 256;
+  int batchSize = 64;
+  std::uint64_t seed = 0;
+  int examples = 4;
+  bool lipschitz = false;    // also local Lipschitz, spectral norms and Lemma 1 terms
+  std::string storePath;     // default: the checkpoint's project store; "none" = do not write
+  std::string outDir;        // report folder; default <project>/attacks/<run id>
+  std::string tableOut;      // also write the markdown table here
+  bool json = false;
+};
+int runAttack(const AttackCliOptions& options);
+
+// --- compression lab (issue 8): `vimoe compress`, implemented in core/src/compress/compress_verb.cpp
+// (library vimoe_compress). Factorises a contrastive checkpoint's weight matrices under a
+// parameter budget, with an RL agent or a baseline; writes a compressed checkpoint folder and,
+// when the checkpoint belongs to a project store, a run of kind "compress" (docs/compression.md).
+struct CompressCliOptions {
+  std::string checkpoint;     // checkpoint folder, or a project folder (its newest finished contrastive run)
+  double budget = 0.5;        // parameters kept / dense, over the factorisable matrices
+  std::string agent = "ppo";  // ppo | reinforce | uniform | energy | asvd
+  int episodes = 200;
+  std::uint64_t seed = 1;
+  std::string methods = "svd,cur,nmf";  // the agent's methods (svd, asvd, cur, nmf, rsvd)
+  int rankingImages = 128;    // validation images of the ranking (reward) set; the rest report
+  std::string out;            // default: <project>/<run.checkpoint_dir>/<run id>-compress-<agent>-<budget>
+  std::string storePath;      // default: the checkpoint's project store; "none" = do not write
+  bool json = false;
+};
+int runCompress(const CompressCliOptions& options);
+
 }  // namespace vimoe::cli

@@ -117,6 +117,15 @@ struct OptimConfig {
   double grad_clip = 1.0;          // [0, 1000]; 0 = off
 };
 
+// Adversarial training (Madry et al.): each training batch is replaced by PGD examples made
+// against the current weights, l_inf on [0, 1] pixels. REFERENCES.md section 6.
+struct AdversarialConfig {
+  int steps = 0;              // [0, 1000]; PGD steps per batch; 0 = standard training
+  double eps = 8.0 / 255.0;   // [0, 1]; l_inf radius
+  double step_size = 0;       // [0, 1]; 0 = Madry's 2.5 * eps / steps
+  bool random_start = true;   // start from a uniform point of the ball
+};
+
 struct RunConfig {
   std::string name = "run";
   std::string kind = "contrastive";  // contrastive | caption | vqa
@@ -139,6 +148,7 @@ struct ExperimentConfig {
   MoeConfig moe;
   LossConfig loss;
   OptimConfig optim;
+  AdversarialConfig adversarial;
   RunConfig run;
   TaskConfig task;
 };

@@ -2,6 +2,7 @@
 // overrides applied to the base (the same syntax as the CLI's --set).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,11 +13,26 @@ struct StudyVariant {
   std::vector<std::string> overrides;  // "moe.enabled=true"
 };
 
+// Optional robustness sweep: after training, every variant's checkpoint is attacked at each eps
+// (the same code as `vimoe attack`) and the study prints a robustness table.
+struct StudyAttack {
+  std::string attack;            // "" = none; fgsm | pgd | apgd
+  std::vector<std::string> eps;  // "2/255" or a number in [0, 1]
+  std::string target = "auto";   // auto | retrieval | zero_shot | vqa | caption
+  int samples = 128;             // evaluation images (questions) attacked
+  int steps = 0;                 // 0 = the attack's default (PGD: the paper's 40)
+  bool aux_loss = false;         // maximise task loss + router auxiliary loss
+};
+
+// An attack radius on [0, 1] pixels: "2/255" or a plain number; nullopt unless in [0, 1].
+std::optional<double> parseEpsilon(const std::string& text);
+
 struct StudyConfig {
   std::string name;
   std::string base;                        // experiment config file, relative to the study file
   std::vector<StudyVariant> variants;      // at least one
   std::vector<std::string> smoke_overrides;  // applied to every variant with --smoke
+  StudyAttack attack;
 };
 
 }  // namespace vimoe::config

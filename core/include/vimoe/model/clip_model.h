@@ -33,6 +33,8 @@ class ClipModelImpl : public torch::nn::Module {
   explicit ClipModelImpl(const config::ExperimentConfig& cfg);
   ContrastiveOutput forward(const torch::Tensor& pixels, const torch::Tensor& ids);
   torch::Tensor encodeImages(const torch::Tensor& pixels);  // normalised embeddings
+  // The same, adding the image tower's router losses to `aux` (attacks on the router).
+  torch::Tensor encodeImages(const torch::Tensor& pixels, AuxLosses& aux);
   torch::Tensor encodeTexts(const torch::Tensor& ids);
   // The configured loss (loss.contrastive).
   torch::Tensor contrastiveLoss(const ContrastiveOutput& out) const;

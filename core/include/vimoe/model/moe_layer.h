@@ -36,6 +36,9 @@ struct RoutingCapture {
   Modality modality = Modality::Image;
   std::vector<std::int64_t> shape;  // [B, S] of the call
   torch::Tensor experts, gates, kept;  // [B*S, k]
+  // Only with setCapture(..., withInputs = true) (Lipschitz analysis): the layer's input rows
+  // [B*S, W] and its full router probabilities [B*S, E], detached.
+  torch::Tensor inputs, probs;
 };
 
 class MoeLayerImpl : public torch::nn::Module {
@@ -56,7 +59,10 @@ class MoeLayerImpl : public torch::nn::Module {
   void setLayerIndex(int index) { m_layerIndex = index; }
   int layerIndex() const { return m_layerIndex; }
   // While set (eval of the probe set), every forward call appends what it routed.
-  void setCapture(std::vector<RoutingCapture>* capture) { m_capture = capture; }
+  void setCapture(std::vector<RoutingCapture>* capture, bool withInputs = false) {
+    m_capture = capture;
+    m_captureInputs = withInputs;
+  }
 
   ExpertLoadAccumulator& stats() { return m_stats; }
   // Parameters of one expert (w1, b1, w2, b2 slices): for active-parameter counts.
@@ -83,6 +89,7 @@ class MoeLayerImpl : public torch::nn::Module {
   double m_biasRate;
   int m_layerIndex = 0;
   std::vector<RoutingCapture>* m_capture = nullptr;
+  bool m_captureInputs = false;
   ExpertLoadAccumulator m_stats;
 };
 TORCH_MODULE(MoeLayer);

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "vimoe/robust/attack_sweep.h"
 #include "vimoe/train/downstream_trainer.h"
 #include "vimoe/util/expected.h"
 
@@ -24,6 +26,10 @@ struct StudyRow {
   train::RunResult run;
   double wallSeconds = 0;
   std::string kind;  // run.kind of the variant: contrastive | caption | vqa
+  // With the study's "attack" section: the sweep on this variant's checkpoint, stored as a run
+  // of kind "attack" in the study.
+  std::optional<robust::SweepResult> attack;
+  std::int64_t attackRunId = 0;
 };
 
 struct StudyResult {
@@ -37,8 +43,12 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
 
 // Markdown: one table per run kind (contrastive: losses and R@1/R@5 both ways; caption: BLEU,
 // ROUGE-L, CIDEr-D; vqa: exact match, F1), each with parameters, samples/s and wall time, and
-// the downstream tables ending with their baselines.
+// the downstream tables ending with their baselines; then the robustness table, when attacked.
 std::string formatStudyTable(const StudyResult& result);
+// With an attack section: per variant and eps the task metric before and after the attack,
+// prediction change and mean routing change (empty without one).
+std::string formatRobustnessTable(const StudyResult& result);
+
 // The same rows as one CSV (a "kind" column; the union of the metric columns).
 std::string formatStudyCsv(const StudyResult& result);
 
