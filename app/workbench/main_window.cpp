@@ -9,12 +9,14 @@
 
 #include "bridge/store_poller.h"
 #include "compare/curves_panel.h"
+#include "compress/compression_panel.h"
 #include "data/data_browser_panel.h"
 #include "demo/demo_panel.h"
 #include "experiment/experiment_editor.h"
 #include "experts/expert_load_panel.h"
 #include "log/log_panel.h"
 #include "recent_projects.h"
+#include "robust/robustness_panel.h"
 #include "routing/routing_inspector_panel.h"
 #include "run_actions.h"
 #include "run_controller.h"
@@ -26,7 +28,7 @@
 namespace vimoe::workbench {
 namespace {
 
-constexpr int kLayoutVersion = 2;  // bump when docks are added or renamed
+constexpr int kLayoutVersion = 3;  // bump when docks are added or renamed
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 
@@ -55,6 +57,8 @@ void MainWindow::createPanels() {
   m_demoPanel = new widgets::DemoPanel;
   m_editorPanel = new widgets::ExperimentEditor;
   m_routingPanel = new widgets::RoutingInspectorPanel;
+  m_robustnessPanel = new widgets::RobustnessPanel;
+  m_compressionPanel = new widgets::CompressionPanel;
   m_progress = new widgets::RunProgressWidget;
   statusBar()->addPermanentWidget(m_progress);
   m_runController = new RunController(m_logPanel, m_progress, this);
@@ -93,10 +97,16 @@ void MainWindow::createDocks() {
   m_routingDock = addDock(m_routingPanel, tr("Routing"), QStringLiteral("routingDock"), Qt::RightDockWidgetArea);
   m_editorDock = addDock(m_editorPanel, tr("Experiment"), QStringLiteral("experimentDock"), Qt::RightDockWidgetArea);
   m_demoDock = addDock(m_demoPanel, tr("Demo"), QStringLiteral("demoDock"), Qt::RightDockWidgetArea);
+  m_robustnessDock =
+      addDock(m_robustnessPanel, tr("Robustness"), QStringLiteral("robustnessDock"), Qt::RightDockWidgetArea);
+  m_compressionDock =
+      addDock(m_compressionPanel, tr("Compression"), QStringLiteral("compressionDock"), Qt::RightDockWidgetArea);
   tabifyDockWidget(m_curvesDock, m_routingDock);
   tabifyDockWidget(m_routingDock, m_dataDock);
   tabifyDockWidget(m_dataDock, m_editorDock);
   tabifyDockWidget(m_editorDock, m_demoDock);
+  tabifyDockWidget(m_demoDock, m_robustnessDock);
+  tabifyDockWidget(m_robustnessDock, m_compressionDock);
   m_curvesDock->raise();
 }
 
@@ -123,6 +133,8 @@ void MainWindow::connectPanels() {
   connect(m_poller, &StorePoller::runsChanged, m_curvesPanel, &widgets::CurvesPanel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_expertsPanel, &widgets::ExpertLoadPanel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_routingPanel, &widgets::RoutingInspectorPanel::setRuns);
+  connect(m_poller, &StorePoller::runsChanged, m_robustnessPanel, &widgets::RobustnessPanel::setRuns);
+  connect(m_poller, &StorePoller::runsChanged, m_compressionPanel, &widgets::CompressionPanel::setRuns);
   connect(m_poller, &StorePoller::curveUpdated, m_curvesPanel, &widgets::CurvesPanel::applyCurveUpdate);
   connect(m_poller, &StorePoller::expertLoadChanged, m_expertsPanel, &widgets::ExpertLoadPanel::applyExpertLoad);
   connect(m_poller, &StorePoller::storeFailed, this, &MainWindow::reportError);
@@ -176,6 +188,11 @@ void MainWindow::setErrorDialogsEnabled(bool enabled) {
 
 void MainWindow::onRunsSelected(const QVector<qint64>& runIds) {
   m_curvesPanel->setSelectedRuns(runIds);
+  // Selecting an attack or compress run (or the run it was made from) shows it on its lab's panel.
+  for (qint64 id : runIds)
+    if (m_robustnessPanel->showRun(id)) break;
+  for (qint64 id : runIds)
+    if (m_compressionPanel->showRun(id)) break;
   // Selecting an MoE run also shows its expert load; a dense selection leaves the heatmap as is.
   for (qint64 id : runIds) {
     const widgets::RunSummary* run = m_runsModel->runById(id);
@@ -208,6 +225,8 @@ Status MainWindow::openProject(const QString& dir) {
   m_curvesPanel->setRuns({});
   m_expertsPanel->setRuns({});
   m_routingPanel->setRuns({});
+  m_robustnessPanel->setRuns({});
+  m_compressionPanel->setRuns({});
   setWindowTitle(tr("%1 \u2014 ViMoE Workbench").arg(m_project->name));
   m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
   m_runController->setProject(*m_project);
@@ -222,6 +241,8 @@ Status MainWindow::openProject(const QString& dir) {
     m_editorPanel->loadFile(QString::fromStdString(project->path(project->experiments.front())));
   m_poller->setStorePath(m_project->storePath);
   m_routingPanel->setStorePath(m_project->storePath);
+  m_robustnessPanel->setStorePath(m_project->storePath);
+  m_compressionPanel->setStorePath(m_project->storePath);
   addRecentProject(m_project->dir);
   rebuildRecentMenu();
   m_logPanel->appendLine(tr("Opened project %1 (%2)").arg(m_project->name, m_project->dir));

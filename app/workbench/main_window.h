@@ -14,6 +14,7 @@ class QDockWidget;
 class QMenu;
 
 namespace vimoe::widgets {
+class CompressionPanel;
 class CurvesPanel;
 class DataBrowserPanel;
 class DemoPanel;
@@ -22,6 +23,7 @@ class ExpertLoadPanel;
 class LogPanel;
 class RunProgressWidget;
 class RunsModel;
+class RobustnessPanel;
 class RoutingInspectorPanel;
 class RunsPanel;
 class StorePoller;
@@ -55,6 +57,8 @@ class MainWindow : public QMainWindow {
   widgets::DemoPanel* demoPanel() const { return m_demoPanel; }
   widgets::ExperimentEditor* experimentEditor() const { return m_editorPanel; }
   widgets::RoutingInspectorPanel* routingPanel() const { return m_routingPanel; }
+  widgets::RobustnessPanel* robustnessPanel() const { return m_robustnessPanel; }
+  widgets::CompressionPanel* compressionPanel() const { return m_compressionPanel; }
   widgets::StorePoller* poller() const { return m_poller; }
   RunController* runController() const { return m_runController; }
   RunActions* runActions() const { return m_runActions; }
@@ -92,6 +96,8 @@ class MainWindow : public QMainWindow {
   widgets::DemoPanel* m_demoPanel = nullptr;
   widgets::ExperimentEditor* m_editorPanel = nullptr;
   widgets::RoutingInspectorPanel* m_routingPanel = nullptr;
+  widgets::RobustnessPanel* m_robustnessPanel = nullptr;
+  widgets::CompressionPanel* m_compressionPanel = nullptr;
   widgets::RunProgressWidget* m_progress = nullptr;
   RunController* m_runController = nullptr;
   RunActions* m_runActions = nullptr;
@@ -103,6 +109,8 @@ class MainWindow : public QMainWindow {
   QDockWidget* m_demoDock = nullptr;
   QDockWidget* m_editorDock = nullptr;
   QDockWidget* m_routingDock = nullptr;
+  QDockWidget* m_robustnessDock = nullptr;
+  QDockWidget* m_compressionDock = nullptr;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_runMenu = nullptr;
   QMenu* m_viewMenu = nullptr;

@@ -31,6 +31,159 @@
         <source>the run was deleted, but %1 could not be removed</source>
         <translation>lượt chạy đã bị xóa, nhưng không xóa được %1</translation>
     </message>
+    <message>
+        <source>report.json is not a JSON object (%1)</source>
+        <translation>report.json không phải là một đối tượng JSON (%1)</translation>
+    </message>
+    <message>
+        <source>No report.json in %1</source>
+        <translation>Không có report.json trong %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Không đọc được %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::AttackCurvesView</name>
+    <message>
+        <source>Prediction change</source>
+        <translation>Thay đổi dự đoán</translation>
+    </message>
+    <message>
+        <source>Also draw the share of samples whose prediction the attack changed (dashed)</source>
+        <translation>Vẽ thêm tỉ lệ mẫu bị tấn công làm đổi dự đoán (nét đứt)</translation>
+    </message>
+    <message>
+        <source>caption NLL</source>
+        <translation>NLL của chú thích</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source> · prediction change (dashed)</source>
+        <translation> · thay đổi dự đoán (nét đứt)</translation>
+    </message>
+    <message>
+        <source>eps (/255)</source>
+        <translation>eps (/255)</translation>
+    </message>
+    <message>
+        <source>%1 prediction change</source>
+        <translation>%1 thay đổi dự đoán</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::AttackExampleView</name>
+    <message>
+        <source>The image MoE layer whose top-1 experts the two grids show</source>
+        <translation>Lớp MoE ảnh có các chuyên gia top-1 được hai lưới hiển thị</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Ví dụ:</translation>
+    </message>
+    <message>
+        <source>Image layer:</source>
+        <translation>Lớp ảnh:</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Ảnh gốc</translation>
+    </message>
+    <message>
+        <source>Adversarial</source>
+        <translation>Ảnh đối kháng</translation>
+    </message>
+    <message>
+        <source>Difference (amplified)</source>
+        <translation>Hiệu (khuếch đại)</translation>
+    </message>
+    <message>
+        <source>Experts before</source>
+        <translation>Chuyên gia trước</translation>
+    </message>
+    <message>
+        <source>Experts after (changed outlined)</source>
+        <translation>Chuyên gia sau (ô thay đổi được viền)</translation>
+    </message>
+    <message>
+        <source>(adversarial - original) / (2 eps) + 0.5: grey = unchanged, the full range = +-eps</source>
+        <translation>(đối kháng - gốc) / (2 eps) + 0.5: xám = không đổi, toàn dải = +-eps</translation>
+    </message>
+    <message>
+        <source>sample %1 · eps %2</source>
+        <translation>mẫu %1 · eps %2</translation>
+    </message>
+    <message>
+        <source>Choose an attack run.</source>
+        <translation>Hãy chọn một lượt tấn công.</translation>
+    </message>
+    <message>
+        <source>This sweep kept no examples (its report lists none).</source>
+        <translation>Lượt quét này không giữ ví dụ nào (báo cáo không liệt kê ví dụ).</translation>
+    </message>
+    <message>
+        <source>Sample %1 at eps %2 (%3).</source>
+        <translation>Mẫu %1 ở eps %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Sample %1 at eps %2 · caption: %3</source>
+        <translation>Mẫu %1 ở eps %2 · chú thích: %3</translation>
+    </message>
+    <message>
+        <source>Sample %1 at eps %2 · question: %3</source>
+        <translation>Mẫu %1 ở eps %2 · câu hỏi: %3</translation>
+    </message>
+    <message>
+        <source>No label prediction for this task: the curve shows the caption&apos;s NLL.</source>
+        <translation>Tác vụ này không dự đoán nhãn: đường cong hiển thị NLL của chú thích.</translation>
+    </message>
+    <message>
+        <source>truth: %1  ·  before: %2  →  after: %3  ·  %4</source>
+        <translation>đúng: %1  ·  trước: %2  →  sau: %3  ·  %4</translation>
+    </message>
+    <message>
+        <source>prediction changed</source>
+        <translation>dự đoán đã đổi</translation>
+    </message>
+    <message>
+        <source>prediction kept</source>
+        <translation>dự đoán giữ nguyên</translation>
+    </message>
+    <message>
+        <source>No expert choices stored for this example.</source>
+        <translation>Ví dụ này không lưu lựa chọn chuyên gia nào.</translation>
+    </message>
+    <message>
+        <source>Dense model: no routing, so no expert choices to compare.</source>
+        <translation>Mô hình dày đặc: không có định tuyến, nên không có lựa chọn chuyên gia để so sánh.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 patches (%4%) changed their top-1 expert</source>
+        <translation>%1: %2 trên %3 mảnh (%4%) đã đổi chuyên gia top-1</translation>
+    </message>
+    <message>
+        <source>; class token: E%1 → E%2</source>
+        <translation>; token lớp: E%1 → E%2</translation>
+    </message>
+    <message>
+        <source>; class token stays on E%1</source>
+        <translation>; token lớp vẫn ở E%1</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::AttackWorker</name>
+    <message>
+        <source>Reading attack runs failed: %1</source>
+        <translation>Đọc các lượt tấn công thất bại: %1</translation>
+    </message>
+    <message>
+        <source>No run store is open.</source>
+        <translation>Chưa mở kho lượt chạy nào.</translation>
+    </message>
 </context>
 <context>
     <name>vimoe::widgets::CliJob</name>
@@ -49,6 +202,196 @@
     <message>
         <source>exit code %1</source>
         <translation>mã thoát %1</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::CompressWorker</name>
+    <message>
+        <source>Reading compress runs failed: %1</source>
+        <translation>Đọc các lượt nén thất bại: %1</translation>
+    </message>
+    <message>
+        <source>No run store is open.</source>
+        <translation>Chưa mở kho lượt chạy nào.</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::CompressionPanel</name>
+    <message>
+        <source>Whose per-layer ranks the bars show: the plan written to the checkpoint, or a baseline&apos;s</source>
+        <translation>Các cột hiển thị hạng theo lớp của kế hoạch nào: kế hoạch được ghi vào checkpoint, hoặc của một đường cơ sở</translation>
+    </message>
+    <message>
+        <source>episode</source>
+        <translation>tập</translation>
+    </message>
+    <message>
+        <source>reward (ranking metric / dense)</source>
+        <translation>phần thưởng (chỉ số xếp hạng / dày đặc)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Ranking metric</source>
+        <translation>Chỉ số xếp hạng</translation>
+    </message>
+    <message>
+        <source>Report metric</source>
+        <translation>Chỉ số báo cáo</translation>
+    </message>
+    <message>
+        <source>Size ratio</source>
+        <translation>Tỉ lệ kích thước</translation>
+    </message>
+    <message>
+        <source>Model size ratio</source>
+        <translation>Tỉ lệ kích thước mô hình</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Tham số</translation>
+    </message>
+    <message>
+        <source>MACs / token</source>
+        <translation>MAC / token</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Byte</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulates per token of the factorisable matrices (FLOPs ≈ 2 × MACs)</source>
+        <translation>Số phép nhân-cộng mỗi token của các ma trận phân rã được (FLOPs ≈ 2 × MAC)</translation>
+    </message>
+    <message>
+        <source>Mean of R@1 and R@5 both ways on the ranking set (the reward&apos;s)</source>
+        <translation>Trung bình R@1 và R@5 hai chiều trên tập xếp hạng (dùng cho phần thưởng)</translation>
+    </message>
+    <message>
+        <source>The same on the held-out report set, never seen by the agent</source>
+        <translation>Cùng chỉ số trên tập báo cáo giữ riêng, tác tử không bao giờ thấy</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Lượt chạy:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Kế hoạch:</translation>
+    </message>
+    <message>
+        <source>Kept rank per matrix</source>
+        <translation>Hạng giữ lại của từng ma trận</translation>
+    </message>
+    <message>
+        <source>Reward over episodes</source>
+        <translation>Phần thưởng theo tập</translation>
+    </message>
+    <message>
+        <source>Pareto: ranking metric vs size</source>
+        <translation>Pareto: chỉ số xếp hạng theo kích thước</translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation>Trước / sau</translation>
+    </message>
+    <message>
+        <source>the plan written to the checkpoint</source>
+        <translation>kế hoạch được ghi vào checkpoint</translation>
+    </message>
+    <message>
+        <source>a plan measured for comparison</source>
+        <translation>một kế hoạch được đo để so sánh</translation>
+    </message>
+    <message>
+        <source>No compression runs in this project yet. Compress a trained contrastive run from the command line:
+vimoe compress --checkpoint &lt;project&gt; --budget 0.5 --agent ppo
+(--agent reinforce, or a baseline: uniform, energy, asvd).</source>
+        <translation>Dự án này chưa có lượt nén nào. Nén một lượt tương phản đã huấn luyện từ dòng lệnh:
+vimoe compress --checkpoint &lt;project&gt; --budget 0.5 --agent ppo
+(--agent reinforce, hoặc một đường cơ sở: uniform, energy, asvd).</translation>
+    </message>
+    <message>
+        <source>budget %1 · agent %2</source>
+        <translation>ngân sách %1 · tác tử %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n episode(s)</source>
+        <translation>
+            <numerusform> · %n tập</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · methods %1</source>
+        <translation> · phương pháp %1</translation>
+    </message>
+    <message>
+        <source> · source #%1 %2</source>
+        <translation> · nguồn #%1 %2</translation>
+    </message>
+    <message>
+        <source> · written: %1</source>
+        <translation> · đã ghi: %1</translation>
+    </message>
+    <message>
+        <source>%1 (written)</source>
+        <translation>%1 (đã ghi)</translation>
+    </message>
+    <message>
+        <source>the plan is written when the search ends</source>
+        <translation>kế hoạch được ghi khi tìm kiếm kết thúc</translation>
+    </message>
+    <message>
+        <source>no per-layer plan stored</source>
+        <translation>không lưu kế hoạch theo lớp</translation>
+    </message>
+    <message>
+        <source>No episodes stored yet.</source>
+        <translation>Chưa lưu tập nào.</translation>
+    </message>
+    <message>
+        <source>A baseline agent (%1): no RL episodes, so no reward curve.</source>
+        <translation>Tác tử đường cơ sở (%1): không có tập RL, nên không có đường cong phần thưởng.</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>phần thưởng</translation>
+    </message>
+    <message>
+        <source>value estimate</source>
+        <translation>ước lượng giá trị</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>đường cơ sở</translation>
+    </message>
+    <message>
+        <source>best so far</source>
+        <translation>tốt nhất đến nay</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n episode(s); best reward %1</source>
+        <translation>
+            <numerusform>%n tập; phần thưởng tốt nhất %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 vs dense</source>
+        <translation>%1 so với dày đặc</translation>
+    </message>
+    <message>
+        <source>before: %1</source>
+        <translation>trước: %1</translation>
+    </message>
+    <message>
+        <source>No run store is open.</source>
+        <translation>Chưa mở kho lượt chạy nào.</translation>
+    </message>
+    <message>
+        <source>Reading compression runs…</source>
+        <translation>Đang đọc các lượt nén…</translation>
     </message>
 </context>
 <context>
@@ -1582,12 +1925,233 @@ hoặc chọn một ảnh</translation>
     </message>
 </context>
 <context>
+    <name>vimoe::widgets::ParetoPlot</name>
+    <message>
+        <source>size ratio (kept / dense parameters)</source>
+        <translation>tỉ lệ kích thước (tham số giữ lại / dày đặc)</translation>
+    </message>
+    <message>
+        <source>ranking metric</source>
+        <translation>chỉ số xếp hạng</translation>
+    </message>
+    <message>
+        <source>episodes</source>
+        <translation>các tập</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Biên Pareto</translation>
+    </message>
+    <message>
+        <source>%1 (written)</source>
+        <translation>%1 (đã ghi)</translation>
+    </message>
+</context>
+<context>
     <name>vimoe::widgets::PatchOverlayView</name>
     <message>
         <source>patch row %1, column %2 (token %3)
 %4</source>
         <translation>patch hàng %1, cột %2 (token %3)
 %4</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::PixelImageView</name>
+    <message>
+        <source>no image</source>
+        <translation>không có ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::RankBarsChart</name>
+    <message>
+        <source>kept rank / full rank</source>
+        <translation>hạng giữ lại / hạng đầy đủ</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::RobustnessPanel</name>
+    <message>
+        <source>zero-shot</source>
+        <translation>zero-shot</translation>
+    </message>
+    <message>
+        <source>VQA</source>
+        <translation>VQA</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>chú thích</translation>
+    </message>
+    <message>
+        <source>local Lipschitz (l2 gradient norm), mean</source>
+        <translation>Lipschitz cục bộ (chuẩn l2 của gradient), trung bình</translation>
+    </message>
+    <message>
+        <source>local Lipschitz (l2 gradient norm), max</source>
+        <translation>Lipschitz cục bộ (chuẩn l2 của gradient), lớn nhất</translation>
+    </message>
+    <message>
+        <source>local Lipschitz (l1 gradient norm), mean</source>
+        <translation>Lipschitz cục bộ (chuẩn l1 của gradient), trung bình</translation>
+    </message>
+    <message>
+        <source>local Lipschitz (l1 gradient norm), max</source>
+        <translation>Lipschitz cục bộ (chuẩn l1 của gradient), lớn nhất</translation>
+    </message>
+    <message>
+        <source>FFN bound ||W1|| ||W2||, %1 expert %2</source>
+        <translation>Cận FFN ||W1|| ||W2||, %1 chuyên gia %2</translation>
+    </message>
+    <message>
+        <source>FFN bound ||W1|| ||W2||, %1</source>
+        <translation>Cận FFN ||W1|| ||W2||, %1</translation>
+    </message>
+    <message>
+        <source>Lemma 1, expert term (max L_i), %1</source>
+        <translation>Bổ đề 1, số hạng chuyên gia (max L_i), %1</translation>
+    </message>
+    <message>
+        <source>Lemma 1, router term (max), %1</source>
+        <translation>Bổ đề 1, số hạng bộ định tuyến (max), %1</translation>
+    </message>
+    <message>
+        <source>Attack run</source>
+        <translation>Lượt tấn công</translation>
+    </message>
+    <message>
+        <source>Attacked run</source>
+        <translation>Lượt bị tấn công</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>Tấn công</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tác vụ</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Số mẫu</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Mô hình</translation>
+    </message>
+    <message>
+        <source>Tick runs to draw them on the curves; select one for its routing change, examples and Lipschitz estimates.</source>
+        <translation>Đánh dấu các lượt để vẽ lên đường cong; chọn một lượt để xem thay đổi định tuyến, ví dụ và ước lượng Lipschitz.</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Ước lượng</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Attack runs</source>
+        <translation>Các lượt tấn công</translation>
+    </message>
+    <message>
+        <source>Task metric vs eps (checked runs)</source>
+        <translation>Chỉ số tác vụ theo eps (các lượt được đánh dấu)</translation>
+    </message>
+    <message>
+        <source>Routing change (selected run)</source>
+        <translation>Thay đổi định tuyến (lượt đang chọn)</translation>
+    </message>
+    <message>
+        <source>Lipschitz estimates (selected run)</source>
+        <translation>Ước lượng Lipschitz (lượt đang chọn)</translation>
+    </message>
+    <message>
+        <source>Examples (selected run)</source>
+        <translation>Ví dụ (lượt đang chọn)</translation>
+    </message>
+    <message>
+        <source>No attack runs in this project yet. Attack a trained run from the command line:
+vimoe attack --checkpoint &lt;project&gt; --attack pgd --eps 1/255,2/255,4/255,8/255
+or run the dense-vs-MoE robustness study (also in the Run menu):
+vimoe study studies/robust-dense-vs-moe.json</source>
+        <translation>Dự án này chưa có lượt tấn công nào. Tấn công một lượt đã huấn luyện từ dòng lệnh:
+vimoe attack --checkpoint &lt;project&gt; --attack pgd --eps 1/255,2/255,4/255,8/255
+hoặc chạy nghiên cứu độ bền dày đặc so với MoE (cũng có trong menu Chạy):
+vimoe study studies/robust-dense-vs-moe.json</translation>
+    </message>
+    <message numerus="yes">
+        <source>MoE · %n layer(s)</source>
+        <translation>
+            <numerusform>MoE · %n lớp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>dày đặc</translation>
+    </message>
+    <message>
+        <source>Tick a run to draw its curve.</source>
+        <translation>Đánh dấu một lượt để vẽ đường cong của nó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) on the curves.</source>
+        <translation>
+            <numerusform>%n lượt trên đường cong.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No Lipschitz estimates for this run: add --lipschitz to vimoe attack.</source>
+        <translation>Lượt này không có ước lượng Lipschitz: thêm --lipschitz vào vimoe attack.</translation>
+    </message>
+    <message>
+        <source>Local: the largest input-gradient norm found near each sample; FFN bound: the product of spectral norms; Lemma 1: the two terms of the smooth-MoE bound.</source>
+        <translation>Cục bộ: chuẩn gradient theo đầu vào lớn nhất tìm được quanh mỗi mẫu; cận FFN: tích các chuẩn phổ; Bổ đề 1: hai số hạng của cận cho MoE trơn.</translation>
+    </message>
+    <message>
+        <source>No run store is open.</source>
+        <translation>Chưa mở kho lượt chạy nào.</translation>
+    </message>
+    <message>
+        <source>Reading attack runs…</source>
+        <translation>Đang đọc các lượt tấn công…</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::RoutingChangeView</name>
+    <message>
+        <source>Routing change per MoE layer</source>
+        <translation>Thay đổi định tuyến theo lớp MoE</translation>
+    </message>
+    <message>
+        <source>eps:</source>
+        <translation>eps:</translation>
+    </message>
+    <message>
+        <source>Dense model: no routing. Routing change (1 - IoU of the selected experts before and after the attack) is measured for MoE runs only.</source>
+        <translation>Mô hình dày đặc: không có định tuyến. Thay đổi định tuyến (1 - IoU của các chuyên gia được chọn trước và sau tấn công) chỉ được đo cho các lượt MoE.</translation>
+    </message>
+    <message>
+        <source>Choose an attack run.</source>
+        <translation>Hãy chọn một lượt tấn công.</translation>
+    </message>
+    <message>
+        <source>No eps of this sweep is stored yet.</source>
+        <translation>Lượt quét này chưa lưu eps nào.</translation>
+    </message>
+    <message>
+        <source>routing change (1 - IoU)</source>
+        <translation>thay đổi định tuyến (1 - IoU)</translation>
+    </message>
+    <message>
+        <source>mean over layers %1 · prediction change %2</source>
+        <translation>trung bình các lớp %1 · thay đổi dự đoán %2</translation>
+    </message>
+    <message>
+        <source>prediction change %1</source>
+        <translation>thay đổi dự đoán %1</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2639,14 @@ hoặc chọn một ảnh</translation>
         <source>Routing</source>
         <translation>Định tuyến</translation>
     </message>
+    <message>
+        <source>Robustness</source>
+        <translation>Độ bền</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>Nén</translation>
+    </message>
 </context>
 <context>
     <name>vimoe::workbench::RunActions</name>
@@ -2113,6 +2685,18 @@ hoặc chọn một ảnh</translation>
     <message>
         <source>Run %1 deleted</source>
         <translation>Đã xóa lượt chạy %1</translation>
+    </message>
+    <message>
+        <source>Run %1 may be the one this window is training: cancel it first (Run &gt; Cancel run).</source>
+        <translation>Lượt %1 có thể đang được cửa sổ này huấn luyện: hãy hủy nó trước (Chạy &gt; Hủy lượt chạy).</translation>
+    </message>
+    <message>
+        <source>This run is marked running. Delete it only if no process trains it any more (it was killed or crashed); a training that is still going would fail at its next write.
+
+</source>
+        <translation>Lượt này đang được đánh dấu là đang chạy. Chỉ xóa nếu không còn tiến trình nào huấn luyện nó (tiến trình đã bị dừng hoặc bị lỗi); một lượt huấn luyện vẫn đang chạy sẽ thất bại ở lần ghi tiếp theo.
+
+</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,8 @@ std::unique_ptr<QObject> makeDemoPanelTest();
 std::unique_ptr<QObject> makeExperimentEditorTest();
 std::unique_ptr<QObject> makeRoutingInspectorTest();
 std::unique_ptr<QObject> makeExpertViewsTest();
+std::unique_ptr<QObject> makeRobustnessPanelTest();
+std::unique_ptr<QObject> makeCompressionPanelTest();
 
 inline std::vector<TestClass> allTestClasses() {
   return {{"ProgressLineTest", makeProgressLineTest},       {"RunLauncherTest", makeRunLauncherTest},
@@ -41,7 +43,8 @@ inline std::vector<TestClass> allTestClasses() {
           {"MinMaxDownsampleTest", makeMinMaxDownsampleTest},
           {"DataBrowserTest", makeDataBrowserTest},         {"RunEditsTest", makeRunEditsTest},         {"DemoPanelTest", makeDemoPanelTest},
           {"ExperimentEditorTest", makeExperimentEditorTest}, {"RoutingInspectorTest", makeRoutingInspectorTest},
-          {"ExpertViewsTest", makeExpertViewsTest}};
+          {"ExpertViewsTest", makeExpertViewsTest},         {"RobustnessPanelTest", makeRobustnessPanelTest},
+          {"CompressionPanelTest", makeCompressionPanelTest}};
 }
 
 }  // namespace vimoe::test_support

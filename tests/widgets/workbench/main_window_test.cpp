@@ -66,7 +66,8 @@ class MainWindowTest : public QObject {
     QTRY_VERIFY(!m_window->dataBrowserPanel()->messageText().isEmpty());
     QVERIFY(!m_window->demoPanel()->isBusy());
     QVERIFY(!m_window->demoPanel()->statusText().contains(QStringLiteral("No project")));
-    for (const char* dock : {"runsDock", "curvesDock", "expertsDock", "routingDock", "dataDock", "experimentDock", "demoDock", "logDock"})
+    for (const char* dock : {"runsDock", "curvesDock", "expertsDock", "routingDock", "dataDock", "experimentDock",
+                             "demoDock", "logDock", "robustnessDock", "compressionDock"})
       QVERIFY2(m_window->findChild<QDockWidget*>(QLatin1String(dock)), dock);
   }
 
