@@ -68,6 +68,7 @@ AttackExampleView::AttackExampleView(QWidget* parent)
   images->addWidget(m_clean, 1, 0);
   images->addWidget(m_adversarial, 1, 1);
   images->addWidget(m_difference, 1, 2);
+  images->setRowStretch(2, 1);  // titles and pictures packed at the top, level with the expert grids
   auto* routing = new QGridLayout(m_routingBox);
   routing->setContentsMargins(0, 0, 0, 0);
   routing->setHorizontalSpacing(6);
@@ -75,6 +76,7 @@ AttackExampleView::AttackExampleView(QWidget* parent)
   routing->addWidget(titleLabel(tr("Experts after (changed outlined)")), 0, 1);
   routing->addWidget(m_before, 1, 0);
   routing->addWidget(m_after, 1, 1);
+  routing->setRowStretch(2, 1);
   auto* row = new QHBoxLayout;
   row->addLayout(images, 3);
   row->addWidget(m_routingBox, 2);
@@ -83,10 +85,11 @@ AttackExampleView::AttackExampleView(QWidget* parent)
   auto* content = new QWidget;
   auto* contentLayout = new QVBoxLayout(content);
   contentLayout->setContentsMargins(0, 0, 0, 0);
-  contentLayout->addLayout(row, 1);
+  contentLayout->addLayout(row);
   contentLayout->addWidget(m_prompt);
   contentLayout->addWidget(m_prediction);
   contentLayout->addWidget(m_changeLabel);
+  contentLayout->addStretch(1);  // the verdict right under the pictures it describes
   m_stack = new EmptyState(content, this);
 
   auto* layout = new QVBoxLayout(this);

@@ -100,6 +100,7 @@ RobustnessPanel::RobustnessPanel(QWidget* parent)
   left->addWidget(group(tr("Lipschitz estimates (selected run)"), lipschitzBox));
   left->setStretchFactor(0, 3);
   left->setStretchFactor(1, 2);
+  left->setMinimumWidth(340);  // room for the layer names under the bars and the Lipschitz table
   auto* bottom = new QSplitter(Qt::Horizontal);
   bottom->addWidget(left);
   bottom->addWidget(group(tr("Examples (selected run)"), m_examples));
