@@ -37,7 +37,11 @@ torch::Tensor auxOf(const model::AuxLosses& aux, const torch::Tensor& like) {
   return aux.entries.empty() ? torch::zeros({}, like.options()) : aux.meanLoadBalance();
 }
 
-Expected<AttackSet> zeroShotSet(const std::string& dir, int samples, LogSink& log) {
+// Both contrastive targets score an image against fixed text embeddings, computed once clean:
+// zero-shot against one prompt per class (labels = the image's class), retrieval against the
+// first captions of every attacked image (labels = the image's own caption, so accuracy is
+// R@1 image -> text within the set).
+Expected<AttackSet> contrastiveSet(const std::string& dir, int samples, bool retrieval, LogSink& log) {
   auto loaded = eval::loadContrastiveModel(dir);
   if (!loaded) return loaded.error();
   auto files = projectFiles(dir, loaded->cfg, log);
@@ -45,86 +49,41 @@ Expected<AttackSet> zeroShotSet(const std::string& dir, int samples, LogSink& lo
   auto split = train::buildContrastiveSplit(files->data.val, loaded->tokenizer, loaded->cfg.data.image_size,
                                             loaded->cfg.data.max_text_tokens, log);
   if (!split) return split.error();
-  if (split->classNames.empty())
+  const auto rows = firstRows(split->imageCount(), samples);
+  if (!retrieval && split->classNames.empty())
     return Error::at(dir, "zero-shot attack: the validation images carry fewer than two class labels");
+  if (retrieval && rows.size(0) < 2) return Error::at(dir, "retrieval attack: needs at least two validation images");
   auto owner = std::make_shared<eval::ContrastiveModel>(std::move(*loaded));
   auto& m = owner->model;
   m->eval();
   AttackSet set;
   set.checkpointDir = dir;
-  set.task = "zero_shot";
-  set.device = m->parameters().front().device();
-  const auto rows = firstRows(split->imageCount(), samples);
-  set.images = split->images.index_select(0, rows);
-  set.labels = split->labelIndex.index_select(0, rows);
-  set.labelNames = split->classNames;
-  for (std::int64_t i = 0; i < rows.size(0); ++i) {
-    set.imagePaths.push_back(split->imagePaths[static_cast<std::size_t>(i)]);
-    set.prompts.emplace_back();
-  }
-  torch::Tensor classEmb;
-  {
-    torch::NoGradGuard noGrad;
-    classEmb = m->encodeTexts(split->classPromptIds.to(set.device)).detach();
-  }
-  set.moeLayers = m->moeLayers();
-  set.module = m.ptr().get();
-  set.targetFor = [model = m, classEmb](const torch::Tensor&) -> Target {
-    return [model, classEmb](const torch::Tensor& pixels) mutable {
-      model::AuxLosses aux;
-      auto embedding = model->encodeImages(pixels, aux);
-      TargetOutput out;
-      out.logits = model->logitScale().detach() * embedding.matmul(classEmb.t());
-      out.auxLoss = auxOf(aux, out.logits);
-      return out;
-    };
-  };
-  set.textValid = [](const torch::Tensor&) { return torch::Tensor(); };
-  set.owner = owner;
-  return set;
-}
-
-// Image-to-text retrieval as classification: each image against the first captions of every
-// attacked image; its own caption is the label, so accuracy is R@1 image -> text in the set.
-Expected<AttackSet> retrievalSet(const std::string& dir, int samples, LogSink& log) {
-  auto loaded = eval::loadContrastiveModel(dir);
-  if (!loaded) return loaded.error();
-  auto files = projectFiles(dir, loaded->cfg, log);
-  if (!files) return files.error();
-  auto split = train::buildContrastiveSplit(files->data.val, loaded->tokenizer, loaded->cfg.data.image_size,
-                                            loaded->cfg.data.max_text_tokens, log);
-  if (!split) return split.error();
-  const auto rows = firstRows(split->imageCount(), samples);
-  if (rows.size(0) < 2) return Error::at(dir, "retrieval attack: needs at least two validation images");
-  auto owner = std::make_shared<eval::ContrastiveModel>(std::move(*loaded));
-  auto& m = owner->model;
-  m->eval();
-  AttackSet set;
-  set.checkpointDir = dir;
-  set.task = "retrieval";
+  set.task = retrieval ? "retrieval" : "zero_shot";
   set.device = m->parameters().front().device();
   set.images = split->images.index_select(0, rows);
-  set.labels = torch::arange(rows.size(0), torch::kLong);
+  set.labels = retrieval ? torch::arange(rows.size(0), torch::kLong) : split->labelIndex.index_select(0, rows);
+  if (!retrieval) set.labelNames = split->classNames;
   for (std::int64_t i = 0; i < rows.size(0); ++i) {
     const auto index = static_cast<std::size_t>(i);
     set.imagePaths.push_back(split->imagePaths[index]);
-    set.labelNames.push_back(split->firstCaptionText[index]);
+    if (retrieval) set.labelNames.push_back(split->firstCaptionText[index]);
     set.prompts.emplace_back();
   }
-  torch::Tensor captionEmb;
+  torch::Tensor textEmb;
   {
     torch::NoGradGuard noGrad;
-    const auto ids = split->captionIds.index_select(0, split->firstCaption.index_select(0, rows));
-    captionEmb = m->encodeTexts(ids.to(set.device)).detach();
+    const auto ids = retrieval ? split->captionIds.index_select(0, split->firstCaption.index_select(0, rows))
+                               : split->classPromptIds;
+    textEmb = m->encodeTexts(ids.to(set.device)).detach();
   }
   set.moeLayers = m->moeLayers();
   set.module = m.ptr().get();
-  set.targetFor = [model = m, captionEmb](const torch::Tensor&) -> Target {
-    return [model, captionEmb](const torch::Tensor& pixels) mutable {
+  set.targetFor = [model = m, textEmb](const torch::Tensor&) -> Target {
+    return [model, textEmb](const torch::Tensor& pixels) mutable {
       model::AuxLosses aux;
       auto embedding = model->encodeImages(pixels, aux);
       TargetOutput out;
-      out.logits = model->logitScale().detach() * embedding.matmul(captionEmb.t());
+      out.logits = model->logitScale().detach() * embedding.matmul(textEmb.t());
       out.auxLoss = auxOf(aux, out.logits);
       return out;
     };
@@ -254,8 +213,7 @@ Expected<AttackSet> loadAttackSet(const std::string& checkpointDir, const std::s
     return Error::at(checkpointDir, wanted + " attacks need a contrastive checkpoint; this one is a " + kind + " model");
   if ((wanted == "vqa" || wanted == "caption") && kind != wanted)
     return Error::at(checkpointDir, "a " + kind + " checkpoint, not a " + wanted + " one");
-  if (wanted == "retrieval") return retrievalSet(checkpointDir, samples, log);
-  if (wanted == "zero_shot") return zeroShotSet(checkpointDir, samples, log);
+  if (wanted == "retrieval" || wanted == "zero_shot") return contrastiveSet(checkpointDir, samples, wanted == "retrieval", log);
   if (wanted == "vqa") return vqaSet(checkpointDir, samples, log);
   if (wanted == "caption") return captionSet(checkpointDir, samples, log);
   return Error::at(checkpointDir, "unknown attack target '" + task + "' (auto, retrieval, zero_shot, vqa, caption)");
