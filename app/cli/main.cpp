@@ -2,7 +2,9 @@
 // in vimoe::cli (core/include/vimoe/cli/verbs.h).
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 
+#include "vimoe/cli/job.h"
 #include "vimoe/cli/verbs.h"
 #include "vimoe/cli/version.h"
 
@@ -265,9 +267,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "error: train needs a config file or --resume RUN_ID\n");
         return kExitBadInput;
       }
-      return runTrain(train);
+      const std::string title = train.resumeRunId ? "Resuming run " + std::to_string(*train.resumeRunId)
+                                                  : "Training " + std::filesystem::path(train.configFile).stem().string();
+      return runAsJob("train", title, [&] { return runTrain(train); });
     }
-    if (studyCmd->parsed()) return runStudyVerb(study);
+    if (studyCmd->parsed())
+      return runAsJob("study", "Study " + std::filesystem::path(study.studyFile).stem().string() + (study.smoke ? " (smoke)" : ""),
+                      [&] { return runStudyVerb(study); });
     if (runsList->parsed()) return runRunsList(runs);
     if (runsShow->parsed()) {
       runs.runId = showId;
@@ -287,8 +293,11 @@ int main(int argc, char** argv) {
     if (askCmd->parsed()) return runAsk(ask);
     if (retrieveCmd->parsed()) return runRetrieve(retrieve);
     if (evalCmd->parsed()) return runEval(evalOptions);
-    if (attackCmd->parsed()) return runAttack(attack);
-    if (compressCmd->parsed()) return runCompress(compressOptions);
+    if (attackCmd->parsed())
+      return runAsJob("attack", "Attack (" + attack.attack + ") on " + attack.checkpoint, [&] { return runAttack(attack); });
+    if (compressCmd->parsed())
+      return runAsJob("compress", "Compress " + compressOptions.checkpoint + " (" + compressOptions.agent + ")",
+                      [&] { return runCompress(compressOptions); });
   } catch (const std::exception& e) {
     // A broken invariant in the core: report it instead of dying with a core dump.
     std::fprintf(stderr, "internal error: %s\n", e.what());

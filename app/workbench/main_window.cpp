@@ -4,6 +4,10 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QMessageBox>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -137,7 +141,11 @@ void MainWindow::connectPanels() {
   connect(m_poller, &StorePoller::runsChanged, m_compressionPanel, &widgets::CompressionPanel::setRuns);
   connect(m_poller, &StorePoller::curveUpdated, m_curvesPanel, &widgets::CurvesPanel::applyCurveUpdate);
   connect(m_poller, &StorePoller::expertLoadChanged, m_expertsPanel, &widgets::ExpertLoadPanel::applyExpertLoad);
-  connect(m_poller, &StorePoller::storeFailed, this, &MainWindow::reportError);
+  connect(m_poller, &StorePoller::jobsChanged, m_runController, &RunController::setJobs);
+  // The reader retries every tick and recovers by reopening: its problems go to the log and the
+  // status bar, never a dialog per poll.
+  connect(m_poller, &StorePoller::storeFailed, this, &MainWindow::reportStoreProblem);
+  connect(m_poller, &StorePoller::storeNotice, this, &MainWindow::reportStoreProblem);
   connect(m_poller, &StorePoller::storeOpened, this, [this](const QString& path) {
     statusBar()->showMessage(tr("Reading runs from %1").arg(path), 8000);
   });
@@ -212,12 +220,6 @@ Status MainWindow::openProject(const QString& dir) {
     Q_EMIT errorReported(message);
     return loaded.error();
   }
-  if (m_runController->isRunning()) {
-    const QString message = tr("A study is still running in this project: cancel it (Run > Cancel run) "
-                               "before opening another project.");
-    Q_EMIT errorReported(message);
-    return Error{message.toStdString()};
-  }
   m_project = std::move(*loaded);
   // Forget the previous store's runs first: the panels then withdraw their watch lists, and run
   // ids of the new store are never taken for the old ones.
@@ -283,17 +285,58 @@ void MainWindow::saveLayout() const {
   settings.setValue(kStateKey, saveState(kLayoutVersion));
 }
 
+void MainWindow::reportStoreProblem(const QString& message) {
+  m_logPanel->appendLine(tr("Run store: %1").arg(message));
+  statusBar()->showMessage(message, 15000);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (m_runController->isRunning()) {
-    const auto answer = QMessageBox::question(
-        this, tr("A study is running"),
-        tr("Quit and cancel the running study? It stops at the next step, saves a checkpoint and is "
-           "marked cancelled."));
-    if (answer != QMessageBox::Yes) return event->ignore();
-    m_runController->cancel();
+  const QStringList running = m_runController->runningDescriptions();
+  if (!running.isEmpty() && !m_quitConfirmed && m_errorDialogs) {
+    // Jobs are processes of their own: quitting leaves them running, and the next window
+    // follows them. Cancelling is offered, never implied.
+    QMessageBox box(QMessageBox::Question, tr("Quit ViMoE Workbench"),
+                    tr("Running now:\n\n%1\n\nIt keeps running after the window closes; open the project again to "
+                       "follow it.")
+                        .arg(running.join(QLatin1Char('\n'))),
+                    QMessageBox::NoButton, this);
+    QPushButton* keep = box.addButton(tr("&Quit, keep it running"), QMessageBox::AcceptRole);
+    QPushButton* cancelJobs = box.addButton(tr("&Cancel it, then quit"), QMessageBox::DestructiveRole);
+    box.addButton(tr("&Stay"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == cancelJobs) {
+      event->ignore();
+      return quitCancellingJobs();
+    }
+    if (box.clickedButton() != keep) return event->ignore();
   }
   saveLayout();
   event->accept();
+}
+
+void MainWindow::quitCancellingJobs() {
+  // As Run > Cancel run: each job checkpoints and marks its run cancelled. The window waits
+  // for that (a checkpoint of a big model takes a while) and says so.
+  m_runController->cancel();
+  auto* waiting = new QProgressDialog(tr("Waiting for the running job to save a checkpoint and stop\u2026"),
+                                      tr("Quit without waiting"), 0, 0, this);
+  waiting->setObjectName(QStringLiteral("quitWaitDialog"));
+  waiting->setWindowTitle(tr("Quit ViMoE Workbench"));
+  waiting->setMinimumDuration(0);
+  auto* timer = new QTimer(waiting);
+  const auto closeWindow = [this, waiting = QPointer<QProgressDialog>(waiting)] {
+    if (m_quitConfirmed) return;  // the timer and the button may both get here
+    m_quitConfirmed = true;
+    if (waiting) waiting->deleteLater();
+    close();
+  };
+  connect(timer, &QTimer::timeout, this, [this, closeWindow] {
+    if (!m_runController->isRunning()) closeWindow();
+  });
+  connect(waiting, &QProgressDialog::canceled, this, closeWindow);
+  timer->start(250);
+  waiting->show();
 }
 
 }  // namespace vimoe::workbench

@@ -45,7 +45,11 @@ class MainWindow : public QMainWindow {
   // is returned (and emitted as errorReported); no dialog is opened here.
   Status openProject(const QString& dir);
   const std::optional<WorkbenchProject>& project() const { return m_project; }
-  // Tests and batch screenshots turn the message boxes off; errorReported still fires.
+  // Cancels the running jobs the way Run > Cancel run does, waits (with a progress note) until
+  // they have stopped, then closes the window. The quit dialog's "Cancel it, then quit".
+  void quitCancellingJobs();
+  // Tests and batch screenshots turn the message boxes off (quitting then keeps jobs running);
+  // errorReported still fires.
   void setErrorDialogsEnabled(bool enabled);
 
   widgets::RunsModel* runsModel() const { return m_runsModel; }
@@ -83,6 +87,7 @@ class MainWindow : public QMainWindow {
   void openProjectWithDialogs(const QString& dir);
   void onRunsSelected(const QVector<qint64>& runIds);
   void reportError(const QString& message);
+  void reportStoreProblem(const QString& message);
   void restoreLayout();
   void saveLayout() const;
 
@@ -117,6 +122,7 @@ class MainWindow : public QMainWindow {
   std::optional<WorkbenchProject> m_project;
   bool m_errorDialogs = true;
   bool m_needsDefaultSizes = true;
+  bool m_quitConfirmed = false;
 };
 
 }  // namespace vimoe::workbench

@@ -3,7 +3,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QSettings>
@@ -11,6 +10,7 @@
 
 #include <utility>
 
+#include "common/file_dialogs.h"
 #include "language.h"
 #include "main_window.h"
 #include "recent_projects.h"
@@ -91,14 +91,14 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::chooseProjectFolder() {
   const QString start = m_project ? m_project->dir : QString();
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a ViMoE project (a folder with vimoe-project.json)"),
+  const QString dir = widgets::chooseDirectory(this, tr("Open a ViMoE project (a folder with vimoe-project.json)"),
                                                         start);
   if (!dir.isEmpty()) openProjectWithDialogs(dir);
 }
 
 void MainWindow::chooseNewProjectFolder() {
-  const QString dir = QFileDialog::getExistingDirectory(
-      this, tr("New project: choose an empty folder (its name becomes the project name)"));
+  const QString dir = widgets::chooseDirectory(
+      this, tr("New project: choose an empty folder (its name becomes the project name)"), QString());
   if (dir.isEmpty()) return;
   auto created = config::createProject(dir.toStdString(), QFileInfo(dir).fileName().toStdString());
   if (!created) return reportError(QString::fromStdString(created.error().message));

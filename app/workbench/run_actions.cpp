@@ -60,9 +60,10 @@ void RunActions::confirmDelete(qint64 runId) {
   const widgets::RunSummary* run = m_runs->runById(runId);
   if (!run) return;
   if (!m_dialogs) return deleteRun(runId, false);
-  const bool running = run->status == QLatin1String("running");
-  if (running && m_controller->isRunning())
-    return Q_EMIT errorOccurred(tr("Run %1 may be the one this window is training: cancel it first (Run > Cancel run).").arg(runId));
+  // "running" is shown only while the run's process is alive (else the run shows "lost").
+  if (run->status == QLatin1String("running"))
+    return Q_EMIT errorOccurred(tr("Run %1 is training now: cancel it first (Run > Cancel run).").arg(runId));
+  const bool lost = run->isLost();
   QMessageBox box(QMessageBox::Warning, tr("Delete run %1?").arg(runId),
                   tr("Delete run %1 (%2) with its curves, expert load, routing and evaluations from the store? "
                      "This cannot be undone.")
@@ -74,13 +75,13 @@ void RunActions::confirmDelete(qint64 runId) {
                                ? nullptr
                                : box.addButton(tr("Delete the run and its checkpoints"), QMessageBox::DestructiveRole);
   QString details = withFiles ? tr("Checkpoints: %1").arg(run->checkpointDir) : QString();
-  if (running)
-    details = tr("This run is marked running. Delete it only if no process trains it any more (it was killed or "
-                 "crashed); a training that is still going would fail at its next write.\n\n") + details;
+  if (lost)
+    details = tr("This run is lost: its process was killed or the machine restarted. Resume (right-click) would "
+                 "continue it from its last checkpoint instead.\n\n") + details;
   box.setInformativeText(details);
   box.exec();
-  if (box.clickedButton() == rowsOnly) deleteRun(runId, false, running);
-  if (withFiles && box.clickedButton() == withFiles) deleteRun(runId, true, running);
+  if (box.clickedButton() == rowsOnly) deleteRun(runId, false, lost);
+  if (withFiles && box.clickedButton() == withFiles) deleteRun(runId, true, lost);
 }
 
 void RunActions::deleteRun(qint64 runId, bool withCheckpoints, bool staleRunning) {

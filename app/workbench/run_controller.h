@@ -1,22 +1,26 @@
 // RunController: the Run menu's behaviour. It starts a project's studies as `vimoe study`
-// child processes, and single experiments from the editor as `vimoe train`, through one
-// RunLauncher, feeds their progress to the status-bar widget and their output to the log
-// panel, and cancels them (SIGTERM: checkpoint, status cancelled).
+// jobs, single experiments from the editor as `vimoe train`, through one JobLauncher: the jobs
+// are detached processes that outlive the window, their output in <project>/logs/. It feeds
+// their progress to the status-bar widget and their log to the log panel, follows a job that
+// an earlier window or a terminal started (the store's open jobs, from the poller), and
+// cancels them (SIGTERM to the job's own process: checkpoint, status cancelled).
 #pragma once
 
 #include <QObject>
 #include <QPointer>
+#include <QVector>
 
 #include <optional>
 
+#include "bridge/store_types.h"
 #include "workbench_project.h"
 
 class QAction;
 class QMenu;
 
 namespace vimoe::widgets {
+class JobLauncher;
 class LogPanel;
-class RunLauncher;
 class RunProgressWidget;
 }  // namespace vimoe::widgets
 
@@ -36,14 +40,22 @@ class RunController : public QObject {
   // `vimoe train CONFIG --store <project store> --project <project dir>`: relative paths in
   // the config resolve against the open project wherever the file was saved.
   bool startTrain(const QString& configFile);
-  // `vimoe train --resume ID`: a cancelled or failed run continues from its last checkpoint.
+  // `vimoe train --resume ID`: a cancelled, failed or lost run continues from its last checkpoint.
   bool startResume(qint64 runId, const QString& runName);
+  // SIGTERM to every live job of the project (the one followed and any other).
   void cancel();
+  // A job of this project is alive: started here, by an earlier window or from a terminal.
   bool isRunning() const;
+  // What runs now, for people: "Study dense-vs-moe (run 13 moe (step 240/1500))", one per job.
+  QStringList runningDescriptions() const;
   void setCliPath(const QString& path) { m_cliPath = path; }
   QString cliPath() const { return m_cliPath; }
-  widgets::RunLauncher* launcher() const { return m_launcher; }
+  widgets::JobLauncher* launcher() const { return m_launcher; }
   QAction* cancelAction() const { return m_cancelAction; }
+
+ public Q_SLOTS:
+  // The store's open jobs (StorePoller::jobsChanged): follows a live one when none is followed.
+  void setJobs(const QVector<vimoe::widgets::JobSummary>& jobs);
 
  Q_SIGNALS:
   void runStarted();
@@ -51,15 +63,18 @@ class RunController : public QObject {
   void errorOccurred(const QString& message);
 
  private:
+  bool launch(const QStringList& args, const QString& what, const QString& logName);
   void onFinished(int exitCode, bool crashed, bool cancelled);
   void updateActions();
+  bool isFollowed(const widgets::JobSummary& job) const;
 
   widgets::LogPanel* m_log;
   widgets::RunProgressWidget* m_progress;
-  widgets::RunLauncher* m_launcher;
+  widgets::JobLauncher* m_launcher;
   QAction* m_cancelAction;
   QPointer<QMenu> m_menu;
   std::optional<WorkbenchProject> m_project;
+  QVector<widgets::JobSummary> m_jobs;  // the store's open jobs, as last read
   QString m_cliPath;
   QString m_runningWhat;
 };

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>E%1</source>
@@ -1918,6 +1929,21 @@ hoặc chọn một ảnh</translation>
     </message>
 </context>
 <context>
+    <name>vimoe::widgets::JobLauncher</name>
+    <message>
+        <source>A run is already in progress: cancel it or wait until it ends.</source>
+        <translation>Đang có một lượt chạy: hãy hủy nó hoặc chờ nó kết thúc.</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2. Check that the vimoe CLI is built and executable.</source>
+        <translation>Không khởi động được %1: %2. Hãy kiểm tra rằng CLI vimoe đã được build và chạy được.</translation>
+    </message>
+    <message>
+        <source>Cannot cancel: %1</source>
+        <translation>Không hủy được: %1</translation>
+    </message>
+</context>
+<context>
     <name>vimoe::widgets::LogPanel</name>
     <message>
         <source>Output of runs started from the Run menu appears here.</source>
@@ -2403,6 +2429,10 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
+    <message>
+        <source>Marked running, but its process is gone (killed, or the machine restarted). Right-click &gt; Resume continues it from its last checkpoint.</source>
+        <translation>Được đánh dấu đang chạy, nhưng tiến trình của nó không còn (bị giết, hoặc máy đã khởi động lại). Nhấp phải &gt; Tiếp tục để chạy tiếp từ checkpoint cuối.</translation>
+    </message>
 </context>
 <context>
     <name>vimoe::widgets::RunsPanel</name>
@@ -2454,6 +2484,17 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
 %1</source>
         <translation>Không giải mã được
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vimoe::widgets::StoreReader</name>
+    <message>
+        <source>The run store&apos;s files were replaced while the window read them (%1); reopened it.</source>
+        <translation>Các tệp của kho lượt chạy đã bị thay thế trong lúc cửa sổ đang đọc (%1); đã mở lại kho.</translation>
+    </message>
+    <message>
+        <source>run %1 %2 (step %3/%4)</source>
+        <translation>lượt chạy %1 %2 (bước %3/%4)</translation>
     </message>
 </context>
 <context>
@@ -2548,10 +2589,6 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
         <translation>Lỗi: %1</translation>
     </message>
     <message>
-        <source>A study is still running in this project: cancel it (Run &gt; Cancel run) before opening another project.</source>
-        <translation>Một nghiên cứu vẫn đang chạy trong dự án này: hãy hủy nó (Chạy &gt; Hủy lượt chạy) trước khi mở dự án khác.</translation>
-    </message>
-    <message>
         <source>%1 — ViMoE Workbench</source>
         <translation>%1 — ViMoE Workbench</translation>
     </message>
@@ -2562,14 +2599,6 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
     <message>
         <source>Cannot open project</source>
         <translation>Không mở được dự án</translation>
-    </message>
-    <message>
-        <source>A study is running</source>
-        <translation>Một nghiên cứu đang chạy</translation>
-    </message>
-    <message>
-        <source>Quit and cancel the running study? It stops at the next step, saves a checkpoint and is marked cancelled.</source>
-        <translation>Thoát và hủy nghiên cứu đang chạy? Nghiên cứu sẽ dừng ở bước kế tiếp, lưu checkpoint và được đánh dấu là đã hủy.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2647,6 +2676,46 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
         <source>Compression</source>
         <translation>Nén</translation>
     </message>
+    <message>
+        <source>Run store: %1</source>
+        <translation>Kho lượt chạy: %1</translation>
+    </message>
+    <message>
+        <source>Quit ViMoE Workbench</source>
+        <translation>Thoát ViMoE Workbench</translation>
+    </message>
+    <message>
+        <source>Running now:
+
+%1
+
+It keeps running after the window closes; open the project again to follow it.</source>
+        <translation>Đang chạy:
+
+%1
+
+Nó vẫn tiếp tục chạy sau khi đóng cửa sổ; mở lại dự án để theo dõi.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, keep it running</source>
+        <translation>&amp;Thoát, để nó chạy tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel it, then quit</source>
+        <translation>&amp;Hủy nó rồi thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Ở lại</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to save a checkpoint and stop…</source>
+        <translation>Đang chờ tác vụ lưu checkpoint và dừng…</translation>
+    </message>
+    <message>
+        <source>Quit without waiting</source>
+        <translation>Thoát không chờ</translation>
+    </message>
 </context>
 <context>
     <name>vimoe::workbench::RunActions</name>
@@ -2687,14 +2756,14 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
         <translation>Đã xóa lượt chạy %1</translation>
     </message>
     <message>
-        <source>Run %1 may be the one this window is training: cancel it first (Run &gt; Cancel run).</source>
-        <translation>Lượt %1 có thể đang được cửa sổ này huấn luyện: hãy hủy nó trước (Chạy &gt; Hủy lượt chạy).</translation>
+        <source>Run %1 is training now: cancel it first (Run &gt; Cancel run).</source>
+        <translation>Lượt chạy %1 đang huấn luyện: hãy hủy nó trước (Chạy &gt; Hủy lượt chạy).</translation>
     </message>
     <message>
-        <source>This run is marked running. Delete it only if no process trains it any more (it was killed or crashed); a training that is still going would fail at its next write.
+        <source>This run is lost: its process was killed or the machine restarted. Resume (right-click) would continue it from its last checkpoint instead.
 
 </source>
-        <translation>Lượt này đang được đánh dấu là đang chạy. Chỉ xóa nếu không còn tiến trình nào huấn luyện nó (tiến trình đã bị dừng hoặc bị lỗi); một lượt huấn luyện vẫn đang chạy sẽ thất bại ở lần ghi tiếp theo.
+        <translation>Lượt chạy này đã mất: tiến trình của nó bị giết hoặc máy đã khởi động lại. Tiếp tục (nhấp phải) sẽ chạy tiếp từ checkpoint cuối.
 
 </translation>
     </message>
@@ -2730,10 +2799,6 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
         <translation>Nghiên cứu %1</translation>
     </message>
     <message>
-        <source>[%1] starting %2</source>
-        <translation>[%1] bắt đầu %2</translation>
-    </message>
-    <message>
         <source>Open a project first: a run is stored in its project&apos;s store.</source>
         <translation>Hãy mở một dự án trước: lượt chạy được lưu trong kho của dự án.</translation>
     </message>
@@ -2744,10 +2809,6 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
     <message>
         <source>Cancelling: the run stops at the next step, saves a checkpoint and is marked cancelled.</source>
         <translation>Đang hủy: lượt chạy sẽ dừng ở bước kế tiếp, lưu checkpoint và được đánh dấu là đã hủy.</translation>
-    </message>
-    <message>
-        <source>%1 crashed. The log panel has its last output.</source>
-        <translation>%1 bị sập. Bảng nhật ký có đầu ra cuối cùng của nó.</translation>
     </message>
     <message>
         <source>%1 cancelled.</source>
@@ -2764,6 +2825,38 @@ vimoe study studies/robust-dense-vs-moe.json</translation>
     <message>
         <source>Resuming run %1 (%2)</source>
         <translation>Tiếp tục lượt chạy %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A run is already going: one run at a time (Run &gt; Cancel run first).</source>
+        <translation>Đang có một lượt chạy: mỗi lần chỉ một lượt (hãy Chạy &gt; Hủy lượt chạy trước).</translation>
+    </message>
+    <message>
+        <source>[%1] starting %2 (output: %3)</source>
+        <translation>[%1] bắt đầu %2 (đầu ra: %3)</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Tác vụ %1</translation>
+    </message>
+    <message>
+        <source>Following %1 (process %2, started %3)%4</source>
+        <translation>Đang theo dõi %1 (tiến trình %2, bắt đầu lúc %3)%4</translation>
+    </message>
+    <message>
+        <source>; its output goes to the terminal that started it</source>
+        <translation>; đầu ra của nó nằm ở terminal đã khởi động nó</translation>
+    </message>
+    <message>
+        <source>; output: %1</source>
+        <translation>; đầu ra: %1</translation>
+    </message>
+    <message>
+        <source>Cannot cancel %1: %2</source>
+        <translation>Không hủy được %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 ended without an exit status: it crashed or was killed. The log panel has its last output.</source>
+        <translation>%1 kết thúc mà không có mã thoát: nó bị sập hoặc bị giết. Bảng nhật ký có đầu ra cuối cùng của nó.</translation>
     </message>
 </context>
 </TS>

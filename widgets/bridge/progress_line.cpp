@@ -25,6 +25,15 @@ std::optional<RunProgress> parseProgressLine(const QByteArray& line) {
   return progress;
 }
 
+std::optional<int> parseExitLine(const QByteArray& line) {
+  const QByteArray trimmed = line.trimmed();
+  if (!trimmed.startsWith("{\"exit_code\"")) return std::nullopt;
+  const QJsonObject object = QJsonDocument::fromJson(trimmed).object();
+  const QJsonValue code = object.value(QLatin1String("exit_code"));
+  if (!code.isDouble()) return std::nullopt;
+  return code.toInt();
+}
+
 QString formatDuration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("?");
   const auto total = static_cast<qint64>(std::llround(seconds));

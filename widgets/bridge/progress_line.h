@@ -26,6 +26,10 @@ struct RunProgress {
 // JSON without "task"/"done").
 std::optional<RunProgress> parseProgressLine(const QByteArray& line);
 
+// The last line of a job started by the workbench ({"exit_code": N}, see vimoe/cli/job.h):
+// the exit status, which a starter that is not the job's parent cannot wait for.
+std::optional<int> parseExitLine(const QByteArray& line);
+
 // "1:05", "12:00:03": an ETA for people.
 QString formatDuration(double seconds);
 

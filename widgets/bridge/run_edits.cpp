@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "vimoe/store/process_job.h"
 #include "vimoe/store/run_store.h"
 
 namespace vimoe::widgets {
@@ -33,7 +34,9 @@ QString deleteRun(const QString& storePath, qint64 runId, const QString& checkpo
   if (!store) return message(store.error());
   auto run = (*store)->run(runId);
   if (!run) return message(run.error());
-  if (run->status == store::RunStatus::Running && !staleRunning)
+  // A run whose process still trains it is never deleted under it; a lost one (its process
+  // gone) may be, when the caller says it knows.
+  if (run->status == store::RunStatus::Running && (!staleRunning || !store::isLost(*run)))
     return QObject::tr("run %1 is running: cancel it first").arg(runId);
   if (auto removed = (*store)->deleteRun(runId); !removed) return message(removed.error());
   if (checkpointDir.isEmpty()) return {};

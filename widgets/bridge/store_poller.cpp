@@ -16,6 +16,8 @@ StorePoller::StorePoller(QObject* parent, int intervalMs)
   connect(m_reader, &StoreReader::storeOpened, this, &StorePoller::storeOpened);
   connect(m_reader, &StoreReader::storeFailed, this, &StorePoller::storeFailed);
   connect(m_reader, &StoreReader::runsChanged, this, &StorePoller::runsChanged);
+  connect(m_reader, &StoreReader::jobsChanged, this, &StorePoller::jobsChanged);
+  connect(m_reader, &StoreReader::storeNotice, this, &StorePoller::storeNotice);
   connect(m_reader, &StoreReader::curveUpdated, this, &StorePoller::curveUpdated);
   connect(m_reader, &StoreReader::expertLoadChanged, this, &StorePoller::expertLoadChanged);
   m_thread.start();

@@ -36,6 +36,10 @@ class StorePoller : public QObject {
   void storeOpened(const QString& path);
   void storeFailed(const QString& message);
   void runsChanged(const QVector<vimoe::widgets::RunSummary>& runs);
+  void jobsChanged(const QVector<vimoe::widgets::JobSummary>& jobs);
+  // Something the reader noticed and recovered from (the store's files were replaced): the
+  // log and the status bar, not a dialog.
+  void storeNotice(const QString& message);
   void curveUpdated(const vimoe::widgets::CurveUpdate& update);
   void expertLoadChanged(const vimoe::widgets::ExpertLoadSnapshot& snapshot);
 

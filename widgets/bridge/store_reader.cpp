@@ -1,5 +1,7 @@
 #include "bridge/store_reader.h"
 
+#include "vimoe/store/process_job.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -21,7 +23,7 @@ RunSummary toSummary(const store::RunInfo& info) {
   RunSummary summary;
   summary.id = info.id;
   summary.name = qs(info.name);
-  summary.status = QString::fromLatin1(store::runStatusName(info.status));
+  summary.status = qs(store::displayStatus(info));
   summary.step = info.step;
   summary.totalSteps = info.totalSteps;
   summary.kind = qs(info.kind);
@@ -83,6 +85,8 @@ void StoreReader::fail(const std::string& message) {
 void StoreReader::closeStore() {
   m_store.reset();
   m_dataVersion.reset();
+  m_watchedProcesses.clear();
+  m_liveness.clear();
   m_layerCache.clear();
   m_runState.clear();
   m_expertSentState.clear();
@@ -133,7 +137,7 @@ bool StoreReader::ensureOpen() {
     }
     return false;
   }
-  auto opened = store::RunStore::open(m_path.toStdString(), store::RunStore::Mode::ReadOnly);
+  auto opened = store::RunStore::openForReading(m_path.toStdString());
   if (!opened) {
     // A store that a training child is creating right now exists before its schema does; only
     // a problem that outlasts a few ticks is reported.
@@ -151,19 +155,26 @@ bool StoreReader::ensureOpen() {
 void StoreReader::poll() {
   guarded([&] {
     if (m_path.isEmpty()) return;
+    if (m_store && m_store->filesReplaced()) {
+      closeStore();
+      Q_EMIT storeNotice(tr("The run store's files were replaced while the window read them (%1); reopened it.")
+                             .arg(m_path));
+    }
     const bool reopened = ensureOpen();
     if (!m_store) return;
     auto version = m_store->dataVersion();
     if (!version) return fail(version.error().message);
-    if (!reopened && m_dataVersion && *m_dataVersion == *version) return;
+    const QString liveness = livenessSignature();
+    if (!reopened && m_dataVersion && *m_dataVersion == *version && liveness == m_liveness) return;
     m_dataVersion = *version;
-    if (readRuns() && readCurves()) readExpertLoad(false);
+    if (readRuns() && readJobs() && readCurves()) readExpertLoad(false);
   });
 }
 
 bool StoreReader::readRuns() {
   auto runs = m_store->listRuns();
   if (!runs) return fail(runs.error().message), false;
+  m_lastRuns = *runs;
   QVector<RunSummary> summaries;
   summaries.reserve(static_cast<int>(runs->size()));
   for (const auto& info : *runs) {
@@ -183,6 +194,42 @@ bool StoreReader::readRuns() {
     summaries << summary;
   }
   Q_EMIT runsChanged(summaries);
+  return true;
+}
+
+QString StoreReader::livenessSignature() const {
+  QString signature;
+  for (const auto& process : m_watchedProcesses)
+    signature += QLatin1Char(probeProcess(process) == ProcessState::Alive ? 'A' : 'x');
+  return signature;
+}
+
+bool StoreReader::readJobs() {
+  auto jobs = m_store->openJobs();
+  if (!jobs) return fail(jobs.error().message), false;
+  QVector<JobSummary> summaries;
+  m_watchedProcesses.clear();
+  for (const auto& job : *jobs) {
+    JobSummary summary;
+    summary.id = job.id;
+    summary.kind = qs(job.kind);
+    summary.title = qs(job.title);
+    summary.process = job.process;
+    summary.logPath = qs(job.logPath);
+    summary.startedAt = job.startedAt;
+    summary.alive = probeProcess(job.process) == ProcessState::Alive;
+    for (const auto& run : m_lastRuns)
+      if (run.job && run.job->id == job.id && run.status == store::RunStatus::Running)
+        summary.runningRuns << tr("run %1 %2 (step %3/%4)").arg(run.id).arg(qs(run.name)).arg(run.step).arg(run.totalSteps);
+    // A job whose process is gone stays open in the store for ever; only live ones are watched.
+    if (summary.alive) m_watchedProcesses.push_back(job.process);
+    summaries << summary;
+  }
+  for (const auto& run : m_lastRuns)
+    if (run.job && run.status == store::RunStatus::Running && !store::isLost(run))
+      m_watchedProcesses.push_back(run.job->process);
+  m_liveness = livenessSignature();
+  Q_EMIT jobsChanged(summaries);
   return true;
 }
 

@@ -1,8 +1,10 @@
 // StoreReader: the object that owns the GUI's read-only connection to the run store. It lives
 // on the poller's worker thread (see store_poller.h), so a slow disk or a busy store waits
 // there and never freezes the window. Every ~500 ms it asks PRAGMA data_version whether
-// another connection (the training child) committed; only then does it read, and for curves
-// it reads only rows after the last step it already sent (scalars(afterStep)).
+// another connection (a training process) committed, and whether the processes of running
+// runs are still there; only then does it read, and for curves it reads only rows after the
+// last step it already sent (scalars(afterStep)). When the store's files were replaced under
+// its connection (RunStore::filesReplaced) it reopens and says so with storeNotice.
 #pragma once
 
 #include <QObject>
@@ -42,6 +44,8 @@ class StoreReader : public QObject {
   void storeOpened(const QString& path);
   void storeFailed(const QString& message);  // once per distinct problem; retried every tick
   void runsChanged(const QVector<vimoe::widgets::RunSummary>& runs);
+  void jobsChanged(const QVector<vimoe::widgets::JobSummary>& jobs);
+  void storeNotice(const QString& message);
   void curveUpdated(const vimoe::widgets::CurveUpdate& update);
   void expertLoadChanged(const vimoe::widgets::ExpertLoadSnapshot& snapshot);
 
@@ -52,6 +56,8 @@ class StoreReader : public QObject {
   void closeStore();
   bool ensureOpen();  // true when the store was (re)opened by this call
   bool readRuns();
+  bool readJobs();
+  QString livenessSignature() const;
   bool readCurves();
   bool readExpertLoad(bool force);
   bool readExpertExtras(ExpertLoadSnapshot& snapshot);
@@ -65,6 +71,11 @@ class StoreReader : public QObject {
   QString m_lastError;
   // Last step sent for each watched curve; nullopt = nothing sent yet (the next read is a reset).
   std::map<CurveKey, std::optional<qint64>> m_cursors;
+  // Processes of open jobs and running runs, probed every tick: a killed trainer commits
+  // nothing, so only its process says that its runs are lost now.
+  std::vector<ProcessIdentity> m_watchedProcesses;
+  QString m_liveness;
+  std::vector<store::RunInfo> m_lastRuns;
   std::map<qint64, QStringList> m_layerCache;   // layer names are written once, at run start
   std::map<qint64, QString> m_runState;         // "step/status" per run, to skip unchanged expert load
   qint64 m_expertRun = -1;

@@ -5,6 +5,8 @@ namespace vimoe::widgets {
 void registerStoreTypes() {
   qRegisterMetaType<RunSummary>();
   qRegisterMetaType<QVector<RunSummary>>();
+  qRegisterMetaType<JobSummary>();
+  qRegisterMetaType<QVector<JobSummary>>();
   qRegisterMetaType<CurveKey>();
   qRegisterMetaType<QVector<CurveKey>>();
   qRegisterMetaType<CurveUpdate>();

@@ -19,7 +19,9 @@ namespace vimoe::widgets {
 struct RunSummary {
   qint64 id = 0;
   QString name;
-  QString status;  // queued | running | finished | failed | cancelled | diverged
+  // queued | running | finished | failed | cancelled | diverged, or lost: marked running but
+  // its process is gone (store::displayStatus)
+  QString status;
   qint64 step = 0;
   qint64 totalSteps = 0;
   QMap<QString, double> latest;  // metric name -> last value (may be NaN)
@@ -31,6 +33,20 @@ struct RunSummary {
   double startedAt = 0, endedAt = 0;  // unix seconds; 0 = not yet
 
   bool isMoe() const { return !moeLayers.isEmpty(); }
+  bool isLost() const { return status == QLatin1String("lost"); }
+};
+
+// A `vimoe` process that never said it ended (store::RunStore::openJobs), with the runs it is
+// training now: what the quit dialog names, what a reopened window follows and cancels.
+struct JobSummary {
+  qint64 id = 0;
+  QString kind;   // train | study | attack | compress | process
+  QString title;  // "Study dense-vs-moe"
+  ProcessIdentity process;
+  QString logPath;
+  double startedAt = 0;
+  bool alive = false;        // its process exists now (false: lost, or on another host)
+  QStringList runningRuns;   // "run 12 moe-e4 (step 240/1500)"
 };
 
 // A curve is one metric of one run.
@@ -85,6 +101,7 @@ void registerStoreTypes();
 }  // namespace vimoe::widgets
 
 Q_DECLARE_METATYPE(vimoe::widgets::RunSummary)
+Q_DECLARE_METATYPE(vimoe::widgets::JobSummary)
 Q_DECLARE_METATYPE(vimoe::widgets::CurveKey)
 Q_DECLARE_METATYPE(vimoe::widgets::CurveUpdate)
 Q_DECLARE_METATYPE(vimoe::widgets::ExpertLoadSnapshot)

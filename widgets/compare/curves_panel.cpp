@@ -3,7 +3,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -15,6 +14,7 @@
 #include "common/empty_state.h"
 #include "plot/curve_plot.h"
 #include "plot/plot_export.h"
+#include "common/file_dialogs.h"
 
 namespace vimoe::widgets {
 namespace {
@@ -204,7 +204,7 @@ Status CurvesPanel::exportTo(const QString& path) const {
 void CurvesPanel::exportWithDialog(const QString& suffix) {
   QString suggested = metric();
   suggested.replace(QLatin1Char('/'), QLatin1Char('_'));
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), suggested + QLatin1Char('.') + suffix,
+  const QString path = chooseSaveFile(this, tr("Export curves"), suggested + QLatin1Char('.') + suffix,
                                                     curveExportFilter());
   if (path.isEmpty()) return;
   if (auto done = exportTo(path); !done) Q_EMIT errorOccurred(QString::fromStdString(done.error().message));

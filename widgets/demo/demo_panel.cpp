@@ -1,6 +1,5 @@
 #include "demo/demo_panel.h"
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QGridLayout>
@@ -21,6 +20,7 @@
 #include "demo/demo_routing.h"
 #include "demo/demo_routing_view.h"
 #include "demo/image_drop_area.h"
+#include "common/file_dialogs.h"
 
 namespace vimoe::widgets {
 namespace {
@@ -169,7 +169,7 @@ void DemoPanel::setImage(const QString& path) { m_image->setImagePath(path); }
 QString DemoPanel::imagePath() const { return m_image->imagePath(); }
 
 void DemoPanel::chooseImage() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Choose an image"), m_projectDir,
+  const QString path = chooseOpenFile(this, tr("Choose an image"), m_projectDir,
                                                     tr("Images (*.png *.jpg *.jpeg *.bmp *.webp)"));
   if (!path.isEmpty()) setImage(path);
 }

@@ -1,9 +1,9 @@
 // ExperimentEditor's files: open, save, launch, and the dialogs behind its buttons.
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 
+#include "common/file_dialogs.h"
 #include "experiment/config_form.h"
 #include "experiment/experiment_editor.h"
 #include "experiment/experiment_file.h"
@@ -81,7 +81,7 @@ void ExperimentEditor::openWithDialog() {
   const QString start = !m_filePath.isEmpty()     ? QFileInfo(m_filePath).absolutePath()
                         : !m_projectDir.isEmpty() ? QDir(m_projectDir).filePath(QStringLiteral("experiments"))
                                                   : QDir::homePath();
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment config"), start,
+  const QString path = chooseOpenFile(this, tr("Open experiment config"), start,
                                                     tr("Experiment configs (%1);;All files (*)").arg(kJsonFilter));
   if (!path.isEmpty()) loadFile(path);
 }
@@ -91,7 +91,7 @@ bool ExperimentEditor::saveAsWithDialog() {
                          : !m_projectDir.isEmpty() ? QDir(m_projectDir).filePath(QStringLiteral("experiments"))
                                                    : QDir::homePath();
   const QString name = QString::fromStdString(config().run.name) + QStringLiteral(".json");
-  QString path = QFileDialog::getSaveFileName(this, tr("Save experiment config"), QDir(folder).filePath(name),
+  QString path = chooseSaveFile(this, tr("Save experiment config"), QDir(folder).filePath(name),
                                               tr("Experiment configs (%1)").arg(kJsonFilter));
   if (path.isEmpty()) return false;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
@@ -104,7 +104,7 @@ void ExperimentEditor::browseFolder(const QString& path) {
                                          : path == QLatin1String("task.encoder_from") ? config().task.encoder_from
                                                                                       : config().data.root);
   start = start.isEmpty() || start.startsWith(QLatin1Char('@')) ? project.path() : project.absoluteFilePath(start);
-  const QString chosen = QFileDialog::getExistingDirectory(this, tr("Choose a folder for %1").arg(path), start);
+  const QString chosen = chooseDirectory(this, tr("Choose a folder for %1").arg(path), start);
   if (chosen.isEmpty()) return;
   // The trainer resolves relative paths against the project, so a project stays movable.
   const QString relative = project.relativeFilePath(chosen);

@@ -77,7 +77,7 @@ class AttackWorker : public QObject {
       m_store.reset();
       return snapshot;
     }
-    if (!m_store || m_path != path) {
+    if (!m_store || m_path != path || m_store->filesReplaced()) {  // replaced: see filesReplaced()
       m_store.reset();
       auto opened = store::RunStore::open(path.toStdString(), store::RunStore::Mode::ReadOnly);
       if (!opened) {

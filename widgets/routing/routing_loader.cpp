@@ -35,7 +35,7 @@ class RoutingWorker : public QObject {
  private:
   void readNow(const QString& path, qint64 runId, qint64 step, quint64 generation) {
     if (path.isEmpty()) return Q_EMIT answered(generation, true, {}, {}, runId, tr("No run store is open."));
-    if (!m_store || m_path != path) {
+    if (!m_store || m_path != path || m_store->filesReplaced()) {  // replaced: see filesReplaced()
       m_store.reset();
       auto opened = store::RunStore::open(path.toStdString(), store::RunStore::Mode::ReadOnly);
       if (!opened)

@@ -61,6 +61,7 @@ QColor statusColor(const QString& status) {
   if (status == QLatin1String("running")) return QColor(0, 114, 178);
   if (status == QLatin1String("failed") || status == QLatin1String("diverged")) return QColor(200, 40, 40);
   if (status == QLatin1String("cancelled")) return QColor(190, 120, 0);
+  if (status == QLatin1String("lost")) return QColor(150, 60, 150);
   return {};
 }
 
@@ -167,6 +168,9 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
       return run.id;
     case Qt::ToolTipRole:
       if (index.column() == Notes && !run.notes.isEmpty()) return run.notes;
+      if (index.column() == Status && run.isLost())
+        return tr("Marked running, but its process is gone (killed, or the machine restarted). "
+                  "Right-click > Resume continues it from its last checkpoint.");
       return run.isMoe() ? tr("%1 (MoE: %2 layers)").arg(run.name).arg(run.moeLayers.size()) : run.name;
     case Qt::TextAlignmentRole:
       return index.column() == Name || index.column() == Kind || index.column() == Status || index.column() == Tags ||

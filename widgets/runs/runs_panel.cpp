@@ -92,8 +92,10 @@ void RunsPanel::showContextMenu(const QPoint& position) {
   if (!run) return;
   QMenu menu(this);
   QAction* resume = menu.addAction(tr("&Resume from the last checkpoint"));
-  // Only a run that stopped early has something to resume; a running one is still writing.
-  resume->setEnabled(run->status == QLatin1String("cancelled") || run->status == QLatin1String("failed"));
+  // Only a run that stopped early has something to resume; a running one is still writing, a
+  // lost one was killed (its process is gone) and continues from its last checkpoint.
+  resume->setEnabled(run->status == QLatin1String("cancelled") || run->status == QLatin1String("failed") ||
+                     run->isLost());
   QAction* notes = menu.addAction(tr("Edit &notes\u2026"));
   menu.addSeparator();
   // A run marked running may be one whose process was killed: the window asks before deleting it.

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vimoe/cli/verbs.h"
+#include "vimoe/store/process_job.h"
 #include "vimoe/store/run_store.h"
 
 namespace vimoe::cli {
@@ -19,7 +20,7 @@ nlohmann::json jsonNumber(double v) { return std::isfinite(v) ? nlohmann::json(v
 }  // namespace
 
 int runRunsList(const RunsCliOptions& options) {
-  auto store = store::RunStore::open(options.storePath, store::RunStore::Mode::ReadOnly);
+  auto store = store::RunStore::openForReading(options.storePath);
   if (!store) return std::fprintf(stderr, "error: %s\n", store.error().message.c_str()), kExitBadInput;
   auto runs = (*store)->listRuns();
   if (!runs) return std::fprintf(stderr, "error: %s\n", runs.error().message.c_str()), kExitFailed;
@@ -31,11 +32,16 @@ int runRunsList(const RunsCliOptions& options) {
     if (options.json) {
       nlohmann::json metrics = nlohmann::json::object();
       for (const auto& [k, v] : scalars) metrics[k] = jsonNumber(v.last);
-      out.push_back({{"id", run.id}, {"name", run.name}, {"kind", run.kind}, {"status", store::runStatusName(run.status)},
+      out.push_back({{"id", run.id}, {"name", run.name}, {"kind", run.kind}, {"status", store::displayStatus(run)},
                      {"step", run.step}, {"total_steps", run.totalSteps}, {"metrics", metrics}});
+      if (run.job)
+        out.back()["process"] = {{"pid", run.job->process.pid},
+                                 {"host", run.job->process.host},
+                                 {"state", processStateName(probeProcess(run.job->process))},
+                                 {"log", run.job->logPath}};
     } else {
       std::printf("%-4lld %-28s %-12s %-10s %-11s %-10s %-8s\n", static_cast<long long>(run.id), run.name.c_str(),
-                  run.kind.c_str(), store::runStatusName(run.status),
+                  run.kind.c_str(), store::displayStatus(run).c_str(),
                   fmt::format("{}/{}", run.step, run.totalSteps).c_str(), formatValue(scalars, "train/loss").c_str(),
                   formatValue(scalars, "val/r1_i2t").c_str());
     }
@@ -45,7 +51,7 @@ int runRunsList(const RunsCliOptions& options) {
 }
 
 int runRunsShow(const RunsCliOptions& options) {
-  auto store = store::RunStore::open(options.storePath, store::RunStore::Mode::ReadOnly);
+  auto store = store::RunStore::openForReading(options.storePath);
   if (!store) return std::fprintf(stderr, "error: %s\n", store.error().message.c_str()), kExitBadInput;
   auto run = (*store)->run(options.runId.value_or(0));
   if (!run) return std::fprintf(stderr, "error: %s\n", run.error().message.c_str()), kExitBadInput;
@@ -56,7 +62,7 @@ int runRunsShow(const RunsCliOptions& options) {
     for (const auto& [k, v] : *latest)
       metrics[k] = {{"step", v.step}, {"last", jsonNumber(v.last)}, {"min", jsonNumber(v.min)}, {"max", jsonNumber(v.max)}};
   nlohmann::json doc = {{"id", run->id}, {"name", run->name}, {"kind", run->kind},
-                        {"status", store::runStatusName(run->status)}, {"step", run->step}, {"total_steps", run->totalSteps},
+                        {"status", store::displayStatus(*run)}, {"step", run->step}, {"total_steps", run->totalSteps},
                         {"checkpoint_dir", run->checkpointDir}, {"git_revision", run->gitRevision},
                         {"versions", run->versions}, {"tags", run->tags},
                         {"moe_layers", layers ? nlohmann::json(*layers) : nlohmann::json::array()},

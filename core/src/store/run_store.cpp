@@ -3,12 +3,14 @@
 #include "vimoe/store/run_store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <filesystem>
 
 #include "store/schema.h"
 #include "store/store_impl.h"
+#include "vimoe/store/process_job.h"
 
 namespace vimoe::store {
 namespace {
@@ -30,6 +32,12 @@ Status applyWriterPragmas(Connection& connection) {
 }
 
 }  // namespace
+
+std::optional<FileId> fileIdOf(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return FileId{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)};
+}
 
 double unixNow() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -90,8 +98,38 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
   if (mode == Mode::ReadWrite) {
     if (auto configured = applyWriterPragmas(connection); !configured) return configured.error();
     if (auto migrated = migrateSchema(connection); !migrated) return migrated.error();
+    // A process that declared a job shows up as soon as it opens the store, before its first
+    // run starts (a study may generate data for minutes first).
+    if (processJobDeclared()) (void)processJobId(*store);
   }
+  // The schema check has read the database, which in WAL mode opened the WAL: these are the
+  // files this connection reads (while it holds them open, no new file can get their inodes).
+  store->m_impl->databaseFile = fileIdOf(path);
+  store->m_impl->walFile = fileIdOf(path + "-wal");
   return Expected<std::unique_ptr<RunStore>>(std::move(store));
+}
+
+Expected<std::unique_ptr<RunStore>> RunStore::openForReading(const std::string& path) {
+  auto reader = open(path, Mode::ReadOnly);
+  if (reader) return reader;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return reader;
+  // Read-write open rejects what it must not touch (not a store, a newer schema) with the same
+  // messages, before changing anything.
+  auto upgraded = open(path, Mode::ReadWrite);
+  if (!upgraded) return upgraded.error();
+  upgraded->reset();
+  return open(path, Mode::ReadOnly);
+}
+
+bool RunStore::filesReplaced() const {
+  if (fileIdOf(m_path) != m_impl->databaseFile) return true;
+  const auto wal = fileIdOf(m_path + "-wal");
+  if (!m_impl->walFile) {
+    m_impl->walFile = wal;
+    return false;
+  }
+  return wal != m_impl->walFile;
 }
 
 Status RunStore::beginBatch() {

@@ -1,28 +1,33 @@
 // The run table: creating runs, their status and progress, reading them back, deleting them.
-#include <unistd.h>
-
 #include <array>
 #include <cstdio>
 
+#include "store/jobs.h"
 #include "store/store_impl.h"
+#include "vimoe/store/process_job.h"
 
 namespace vimoe::store {
 namespace {
 
-constexpr const char* kRunColumns =
-    "id, name, kind, status, config_json, config_hash, parent_run_id, seed, git_revision, host, versions, "
-    "created_at, started_at, ended_at, notes, tags, step, total_steps, checkpoint_dir";
+// The run's columns, then its job's (NULL when it has none): readRun reads them by position.
+const std::string kRunColumns =
+    std::string("run.id, run.name, run.kind, run.status, run.config_json, run.config_hash, run.parent_run_id, run.seed, "
+    "run.git_revision, run.host, run.versions, run.created_at, run.started_at, run.ended_at, run.notes, run.tags, "
+    "run.step, run.total_steps, run.checkpoint_dir, ") +
+    kJobColumns + " FROM run LEFT JOIN job ON job.id = run.job_id";
+constexpr int kFirstJobColumn = 19;
 
-const std::string kSelectRuns = std::string("SELECT ") + kRunColumns + " FROM run ORDER BY id";
-const std::string kSelectRun = std::string("SELECT ") + kRunColumns + " FROM run WHERE id = ?1";
+const std::string kSelectRuns = std::string("SELECT ") + kRunColumns + " ORDER BY run.id";
+const std::string kSelectRun = std::string("SELECT ") + kRunColumns + " WHERE run.id = ?1";
 
 constexpr const char* kInsertRun =
     "INSERT INTO run (name, kind, status, config_json, config_hash, parent_run_id, seed, git_revision, host, "
     "versions, created_at, notes, tags, step, total_steps, checkpoint_dir) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, '', ?12, 0, ?13, ?14)";
 // A resumed run keeps its first start time and is no longer ended.
+// It also names the process now running it (NULL when the process has no job).
 constexpr const char* kSetRunning =
-    "UPDATE run SET status = ?2, started_at = coalesce(started_at, ?3), ended_at = NULL WHERE id = ?1";
+    "UPDATE run SET status = ?2, started_at = coalesce(started_at, ?3), ended_at = NULL, job_id = ?4 WHERE id = ?1";
 constexpr const char* kSetEnded = "UPDATE run SET status = ?2, ended_at = ?3 WHERE id = ?1";
 constexpr const char* kSetQueued = "UPDATE run SET status = ?2 WHERE id = ?1";
 constexpr const char* kSetProgress = "UPDATE run SET step = ?2 WHERE id = ?1";
@@ -57,12 +62,6 @@ std::string configHash(const std::string& text) {
   return hex;
 }
 
-std::string hostName() {
-  char name[256] = {};
-  if (::gethostname(name, sizeof name - 1) != 0) return "";
-  return name;
-}
-
 Expected<RunInfo> readRun(const Query& q, const std::string& path) {
   RunInfo run;
   run.id = q.int64At(0);
@@ -90,6 +89,7 @@ Expected<RunInfo> readRun(const Query& q, const std::string& path) {
   run.step = q.int64At(16);
   run.totalSteps = q.int64At(17);
   run.checkpointDir = q.textAt(18);
+  if (!q.isNull(kFirstJobColumn)) run.job = readJob(q, kFirstJobColumn);
   return run;
 }
 
@@ -120,7 +120,7 @@ Expected<std::int64_t> RunStore::createRun(const NewRun& run) {
       .bind(6, run.parentRunId)
       .bind(7, run.seed)
       .bind(8, run.gitRevision)
-      .bind(9, hostName())
+      .bind(9, thisHostName())
       .bind(10, run.versions)
       .bind(11, unixNow())
       .bind(12, run.tags)
@@ -138,6 +138,7 @@ Status RunStore::setRunStatus(std::int64_t runId, RunStatus status) {
   if (!q) return q.error();
   q->bind(1, runId).bind(2, std::string(runStatusName(status)));
   if (status != RunStatus::Queued) q->bind(3, unixNow());
+  if (status == RunStatus::Running) q->bind(4, processJobId(*this));
   return updateRun(*m_impl, *q, runId, op);
 }
 

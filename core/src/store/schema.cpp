@@ -155,9 +155,34 @@ const std::vector<const char*> kUpgradeToVersion2 = {
     "PRAGMA user_version = 2",
 };
 
+// Version 3: the processes behind runs. A job is one `vimoe` process (train, study, attack,
+// compress) that registers itself with its identity (pid, host, boot, start time) and log
+// file; a run points at the job that last set it running. A run marked running whose job's
+// process is gone is "lost" (killed, machine rebooted), and a cancel is sent only to the
+// process that really is the job.
+const std::vector<const char*> kUpgradeToVersion3 = {
+    R"sql(CREATE TABLE job (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL,
+      title TEXT NOT NULL DEFAULT '',
+      pid INTEGER NOT NULL,
+      host TEXT NOT NULL DEFAULT '',
+      boot_id TEXT NOT NULL DEFAULT '',
+      start_ticks INTEGER NOT NULL DEFAULT 0,
+      log_path TEXT NOT NULL DEFAULT '',
+      started_at REAL NOT NULL,
+      ended_at REAL,
+      exit_code INTEGER)
+    )sql",
+    "CREATE INDEX job_open ON job(ended_at)",
+    "ALTER TABLE run ADD COLUMN job_id INTEGER REFERENCES job(id) ON DELETE SET NULL",
+    "PRAGMA user_version = 3",
+};
+
 // migrations[v] takes a store from version v to v + 1.
 const std::vector<std::vector<const char*>>& migrations() {
-  static const std::vector<std::vector<const char*>> steps = {kCreateVersion1, kUpgradeToVersion2};
+  static const std::vector<std::vector<const char*>> steps = {kCreateVersion1, kUpgradeToVersion2,
+                                                              kUpgradeToVersion3};
   return steps;
 }
 

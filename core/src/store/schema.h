@@ -5,7 +5,7 @@
 
 namespace vimoe::store {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Checks, without writing anything, that the file is a vimoe store this build understands:
 // a SQLite database ("not a vimoe store: file is not a database" otherwise), not written by

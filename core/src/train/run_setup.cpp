@@ -6,6 +6,7 @@
 
 #include "vimoe/cli/version.h"
 #include "vimoe/config/config_io.h"
+#include "vimoe/store/process_job.h"
 #include "vimoe/train/checkpoint.h"
 #include "vimoe/train/project_data.h"
 
@@ -57,6 +58,11 @@ Expected<RunSetup> resumeRun(store::RunStore& store, std::int64_t runId, torch::
                              std::int64_t& startStep) {
   auto run = store.run(runId);
   if (!run) return run.error();
+  // Two processes writing one run would interleave their rows and checkpoints.
+  if (run->status == store::RunStatus::Running && !store::isLost(*run))
+    return Error{"run " + std::to_string(runId) + " is still running (process " +
+                 std::to_string(run->job->process.pid) + " on " + run->job->process.host +
+                 "): cancel it or wait until it ends before resuming it"};
   RunSetup setup{runId, run->checkpointDir};
   auto state = readTrainingState(setup.checkpointDir);
   if (!state) return Error{"cannot resume run " + std::to_string(runId) + ": " + state.error().message};

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <set>
 
+#include "vimoe/store/process_job.h"
 #include "store_test_support.h"
 
 namespace vimoe::store::test {
@@ -48,7 +49,7 @@ TEST(RunStoreOpen, CreatesTheSchemaInWalMode) {
   EXPECT_EQ(rawQuery(path, "PRAGMA journal_mode"), std::vector<std::string>{"wal"});
   auto tables = rawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table'");
   const std::set<std::string> expected = {"run",         "metric_key", "scalar",         "scalar_latest",
-                                          "expert_load", "moe_layer",  "routing_sample", "eval",
+                                          "expert_load", "job", "moe_layer",  "routing_sample", "eval",
                                           "artifact",    "study",      "study_run",
                                           "probe_sample", "expert_class"};
   EXPECT_EQ(std::set<std::string>(tables.begin(), tables.end()), expected);
@@ -65,7 +66,10 @@ TEST(RunStoreOpen, UpgradesAVersionOneStoreAndKeepsItsRuns) {
     run.name = "old";
     id = *(*store)->createRun(run);
   }
-  // Turn it back into what version 1 wrote: the old routing_sample, no probe or class tables.
+  // Turn it back into what version 1 wrote: the old routing_sample, no probe or class tables,
+  // no jobs.
+  rawQuery(path, "ALTER TABLE run DROP COLUMN job_id");
+  rawQuery(path, "DROP TABLE job");
   rawQuery(path, "DROP TABLE probe_sample");
   rawQuery(path, "DROP TABLE expert_class");
   rawQuery(path, "DROP TABLE routing_sample");
@@ -77,10 +81,53 @@ TEST(RunStoreOpen, UpgradesAVersionOneStoreAndKeepsItsRuns) {
 
   auto store = RunStore::open(path);
   ASSERT_TRUE(store.ok()) << store.error().message;
-  EXPECT_EQ(rawQuery(path, "PRAGMA user_version"), std::vector<std::string>{"2"});
+  EXPECT_EQ(rawQuery(path, "PRAGMA user_version"), std::vector<std::string>{std::to_string(RunStore::schemaVersion())});
   EXPECT_EQ((*store)->run(id)->name, "old");
   ASSERT_TRUE((*store)->logRouting(id, {{1, 0, "text", 0, 3, {1}, {1.0f}, {1}}}).ok());
   EXPECT_EQ((*store)->routing(id, 1)->at(0).modality, "text");
+}
+
+// Version 3 adds the job table: a version-2 store's runs keep their rows and have no job (a
+// running one of them is lost: nothing can say its process is alive). A reader upgrades it
+// once through openForReading instead of failing until the next training run.
+TEST(RunStoreOpen, AVersionTwoStoreIsUpgradedForAReaderAndItsRunningRunIsLost) {
+  TempDir dir;
+  const auto path = dir.file("v2.sqlite");
+  std::int64_t id = 0;
+  {
+    auto store = RunStore::open(path);
+    ASSERT_TRUE(store.ok());
+    NewRun run;
+    run.name = "before jobs";
+    id = *(*store)->createRun(run);
+  }
+  rawQuery(path, "ALTER TABLE run DROP COLUMN job_id");
+  rawQuery(path, "DROP TABLE job");
+  rawQuery(path, "UPDATE run SET status = 'running'");
+  rawQuery(path, "PRAGMA user_version = 2");
+
+  EXPECT_FALSE(RunStore::open(path, RunStore::Mode::ReadOnly).ok());  // a read-only connection cannot migrate
+  auto reader = RunStore::openForReading(path);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  EXPECT_EQ(rawQuery(path, "PRAGMA user_version"), std::vector<std::string>{"3"});
+  const auto run = (*reader)->run(id).value();
+  EXPECT_EQ(run.name, "before jobs");
+  EXPECT_FALSE(run.job.has_value());
+  EXPECT_TRUE(isLost(run));
+  EXPECT_EQ(displayStatus(run), "lost");
+  EXPECT_TRUE((*reader)->openJobs()->empty());
+}
+
+TEST(RunStoreOpen, OpenForReadingStillRejectsWhatItMustNotTouch) {
+  TempDir dir;
+  const auto path = dir.file("foreign.sqlite");
+  rawQuery(path, "CREATE TABLE notes (text TEXT)");
+  auto reader = RunStore::openForReading(path);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.error().message.find("not a vimoe store"), std::string::npos) << reader.error().message;
+  EXPECT_EQ(rawQuery(path, "PRAGMA user_version"), std::vector<std::string>{"0"});
+  EXPECT_FALSE(RunStore::openForReading(dir.file("missing.sqlite")).ok());
+  EXPECT_FALSE(std::filesystem::exists(dir.file("missing.sqlite")));
 }
 
 TEST(RunStoreOpen, ReopeningKeepsTheDataAndReadOnlySeesIt) {

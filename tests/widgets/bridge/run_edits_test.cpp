@@ -1,10 +1,13 @@
 // The workbench's own store writes on a real SQLite file: notes, deleting a finished run with
-// and without its checkpoint folder, refusing a run marked running unless confirmed stale, and
+// and without its checkpoint folder, refusing a run marked running unless its process is gone
+// and the caller confirms it stale, and
 // never removing a folder outside the project.
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 #include "bridge/run_edits.h"
 #include "support/test_registry.h"
@@ -47,6 +50,14 @@ class RunEditsTest : public QObject {
 
     QVERIFY(deleteRun(storePath, stale, {}, project.path()).contains(QStringLiteral("running")));
     QVERIFY(db->run(stale).ok());  // refused: nothing deleted
+    // This very process set it running and is alive: not even a "stale" delete may remove it.
+    QVERIFY(deleteRun(storePath, stale, {}, project.path(), /*staleRunning=*/true).contains(QStringLiteral("running")));
+    QVERIFY(db->run(stale).ok());
+    // Once its process is unknown (as a killed trainer's), it is lost and may go when confirmed.
+    sqlite3* raw = nullptr;
+    QCOMPARE(sqlite3_open(storePath.toUtf8().constData(), &raw), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(raw, "UPDATE run SET job_id = NULL", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
     QCOMPARE(deleteRun(storePath, stale, {}, project.path(), /*staleRunning=*/true), QString());
     QVERIFY(!db->run(stale).ok());
 

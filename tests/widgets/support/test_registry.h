@@ -33,6 +33,8 @@ std::unique_ptr<QObject> makeRoutingInspectorTest();
 std::unique_ptr<QObject> makeExpertViewsTest();
 std::unique_ptr<QObject> makeRobustnessPanelTest();
 std::unique_ptr<QObject> makeCompressionPanelTest();
+std::unique_ptr<QObject> makeDetachedRunsTest();
+std::unique_ptr<QObject> makeJobLauncherTest();
 
 inline std::vector<TestClass> allTestClasses() {
   return {{"ProgressLineTest", makeProgressLineTest},       {"RunLauncherTest", makeRunLauncherTest},
@@ -44,7 +46,8 @@ inline std::vector<TestClass> allTestClasses() {
           {"DataBrowserTest", makeDataBrowserTest},         {"RunEditsTest", makeRunEditsTest},         {"DemoPanelTest", makeDemoPanelTest},
           {"ExperimentEditorTest", makeExperimentEditorTest}, {"RoutingInspectorTest", makeRoutingInspectorTest},
           {"ExpertViewsTest", makeExpertViewsTest},         {"RobustnessPanelTest", makeRobustnessPanelTest},
-          {"CompressionPanelTest", makeCompressionPanelTest}};
+          {"CompressionPanelTest", makeCompressionPanelTest}, {"DetachedRunsTest", makeDetachedRunsTest},
+          {"JobLauncherTest", makeJobLauncherTest}};
 }
 
 }  // namespace vimoe::test_support

@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "bridge/run_launcher.h"
+#include "bridge/job_launcher.h"
 #include "compare/curves_panel.h"
 #include "data/data_browser_panel.h"
 #include "demo/demo_panel.h"
@@ -214,7 +214,7 @@ class MainWindowTest : public QObject {
     DemoProject fresh(false);  // the CLI generates the smoke data set and tokenizer
     QVERIFY(m_window->openProject(fresh.dir()).ok());
     QSignalSpy ended(m_window->runController(), &RunController::runEnded);
-    QSignalSpy progress(m_window->runController()->launcher(), &widgets::RunLauncher::progressed);
+    QSignalSpy progress(m_window->runController()->launcher(), &widgets::JobLauncher::progressed);
     auto* smoke = m_window->findChild<QAction*>(QStringLiteral("actionRunStudySmoke"));
     QVERIFY(smoke && smoke->isEnabled());
     smoke->trigger();

@@ -1,6 +1,7 @@
 // The Run menu's controller with a stand-in CLI (a shell script that speaks the `vimoe study`
 // protocol): the command line it builds, progress in the status widget, output in the log,
 // and cancel.
+#include <QDir>
 #include <QFile>
 #include <QMenu>
 #include <QProgressBar>
@@ -8,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "bridge/run_launcher.h"
+#include "bridge/job_launcher.h"
 #include "log/log_panel.h"
 #include "run_controller.h"
 #include "runs/run_progress_widget.h"
@@ -72,7 +73,31 @@ class RunControllerTest : public QObject {
     QVERIFY(!controller.cancelAction()->isEnabled());
   }
 
-  void aFailingStudyIsReported() {
+  void aFailingStudyIsReportedWithItsExitCode() {
+    test_support::DemoProject demo(false);
+    auto project = loadWorkbenchProject(demo.dir());
+    QVERIFY(project.ok());
+    QTemporaryDir bin;
+    // The CLI's last line when started by the workbench (vimoe/cli/job.h).
+    const QString cli = writeScript(bin, "#!/bin/sh\necho 'study failed' >&2\necho '{\"exit_code\": 3}'\nexit 3\n");
+    widgets::LogPanel log;
+    widgets::RunProgressWidget progress;
+    RunController controller(&log, &progress);
+    controller.setCliPath(cli);
+    controller.setProject(*project);
+    QSignalSpy ended(&controller, &RunController::runEnded);
+    QVERIFY(controller.startStudy(project->studies[0], false));
+    QTRY_COMPARE(ended.count(), 1);
+    QCOMPARE(ended.at(0).at(0).toBool(), false);
+    QVERIFY2(ended.at(0).at(1).toString().contains(QStringLiteral("exit code 3")), qPrintable(ended.at(0).at(1).toString()));
+    QVERIFY(log.text().contains(QStringLiteral("study failed")));
+    // The job's output is kept in the project's logs folder.
+    const QStringList logs = QDir(demo.dir() + QStringLiteral("/logs")).entryList({QStringLiteral("*.log")});
+    QCOMPARE(logs.size(), 1);
+    QVERIFY2(logs[0].contains(QStringLiteral("study-dense-vs-moe")), qPrintable(logs[0]));
+  }
+
+  void aJobThatEndsWithoutAnExitRecordIsReportedAsCrashedOrKilled() {
     test_support::DemoProject demo(false);
     auto project = loadWorkbenchProject(demo.dir());
     QVERIFY(project.ok());
@@ -85,7 +110,34 @@ class RunControllerTest : public QObject {
     QVERIFY(controller.startStudy(project->studies[0], false));
     QTRY_COMPARE(ended.count(), 1);
     QCOMPARE(ended.at(0).at(0).toBool(), false);
-    QVERIFY(ended.at(0).at(1).toString().contains(QStringLiteral("exit code 1")));
+    QVERIFY(ended.at(0).at(1).toString().contains(QStringLiteral("crashed or was killed")));
+  }
+
+  void aMissingCliIsReportedAndNothingRuns() {
+    test_support::DemoProject demo(false);
+    auto project = loadWorkbenchProject(demo.dir());
+    QVERIFY(project.ok());
+    widgets::LogPanel log;
+    widgets::RunProgressWidget progress;
+    RunController controller(&log, &progress);
+    controller.setCliPath(demo.dir() + QStringLiteral("/no-such-vimoe"));
+    controller.setProject(*project);
+    QSignalSpy failed(&controller, &RunController::errorOccurred);
+    QVERIFY(controller.startStudy(project->studies[0], false));
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("cannot execute the program")));
+    QVERIFY(!controller.isRunning());
+  }
+
+ private:
+  static QString writeScript(const QTemporaryDir& dir, const char* text) {
+    const QString path = dir.filePath(QStringLiteral("vimoe"));
+    QFile script(path);
+    if (!script.open(QIODevice::WriteOnly)) return {};
+    script.write(text);
+    script.close();
+    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return path;
   }
 };
 

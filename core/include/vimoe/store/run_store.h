@@ -4,7 +4,7 @@
 // writing; schema migrations through PRAGMA user_version; prepared statements only.
 //
 // Table names are a public interface (outside tools read them): run, metric_key, scalar,
-// scalar_latest, expert_load, moe_layer, routing_sample, eval, artifact, study, study_run.
+// scalar_latest, expert_load, moe_layer, routing_sample, eval, artifact, study, study_run, job.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "vimoe/util/expected.h"
+#include "vimoe/util/process_identity.h"
 
 struct sqlite3;
 
@@ -39,6 +40,18 @@ struct NewRun {
   std::string versions;
 };
 
+// One `vimoe` process that trains, studies, attacks or compresses (see process_job.h): who it
+// is, so that its runs can be told alive or lost, and where its output goes.
+struct JobInfo {
+  std::int64_t id = 0;
+  std::string kind;   // train | study | attack | compress | process (a library caller)
+  std::string title;  // "Study dense-vs-moe", "Training moe-e4", ...
+  ProcessIdentity process;
+  std::string logPath;  // "" when its output went to a terminal
+  double startedAt = 0, endedAt = 0;  // endedAt 0 = the process never said it ended
+  std::optional<int> exitCode;
+};
+
 struct RunInfo {
   std::int64_t id = 0;
   std::string name;
@@ -57,6 +70,7 @@ struct RunInfo {
   std::int64_t step = 0;        // last step reported
   std::int64_t totalSteps = 0;
   std::string checkpointDir;
+  std::optional<JobInfo> job;  // the process that last set it running (schema 3 and later)
 };
 
 struct ScalarPoint {
@@ -133,6 +147,9 @@ class RunStore {
   // not a SQLite database, or has a newer schema than this build, is rejected with a message
   // naming the file; nothing is modified then.
   static Expected<std::unique_ptr<RunStore>> open(const std::string& path, Mode mode = Mode::ReadWrite);
+  // Read-only, after upgrading a store of an older schema once (a read-only connection cannot
+  // migrate, and a reader should not have to wait for the next training run to do it).
+  static Expected<std::unique_ptr<RunStore>> openForReading(const std::string& path);
   ~RunStore();
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
@@ -156,6 +173,10 @@ class RunStore {
   Status logExpertClass(std::int64_t runId, const std::vector<ExpertClassRow>& rows);
   Status writeEval(std::int64_t runId, const EvalRow& row);
   Status addArtifact(std::int64_t runId, const std::string& kind, const std::string& path, const std::string& sha256);
+  // Jobs: registered by the process itself (process_job.h); a run set running is linked to
+  // this process's job in the same store.
+  Expected<std::int64_t> registerJob(const JobInfo& job);
+  Status endJob(std::int64_t jobId, int exitCode);
   Expected<std::int64_t> createStudy(const std::string& name, const std::string& configJson);
   Status addStudyRun(std::int64_t studyId, std::int64_t runId, const std::string& role);
   // Resume: forget every row logged after `step` (they are recomputed identically).
@@ -181,6 +202,15 @@ class RunStore {
   Expected<std::vector<EvalRow>> evals(std::int64_t runId) const;
   Expected<std::vector<ArtifactRow>> artifacts(std::int64_t runId) const;
   Expected<std::vector<std::int64_t>> studyRuns(std::int64_t studyId) const;
+  // Jobs that never said they ended: running, or lost when their process is gone.
+  Expected<std::vector<JobInfo>> openJobs() const;
+  // True when the database or WAL file at this store's path is no longer the one this
+  // connection reads: something deleted or replaced it under us. That happens when a process
+  // that holds a connection also opens and closes the store's files some other way, which
+  // drops its POSIX locks (sqlite.org/howtocorrupt.html, 2.2); the next writer then deletes
+  // the WAL this reader still has open, and the reader sees no new commits. Readers that
+  // keep a connection call this each poll and reopen when it says so. Two stat() calls.
+  bool filesReplaced() const;
   // Changes whenever another connection commits (PRAGMA data_version): cheap polling.
   Expected<std::int64_t> dataVersion() const;
 
