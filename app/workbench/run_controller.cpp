@@ -141,7 +141,21 @@ bool RunController::isFollowed(const widgets::JobSummary& job) const {
 
 void RunController::setJobs(const QVector<widgets::JobSummary>& jobs) {
   m_jobs = jobs;
-  if (!m_project || m_launcher->isRunning()) return updateActions();
+  if (!m_project) return updateActions();
+  if (m_launcher->isRunning()) {
+    // A job started from a terminal has no log here: its progress comes from the store.
+    for (const auto& job : jobs)
+      if (isFollowed(job) && job.logPath.isEmpty() && job.totalSteps > 0) {
+        widgets::RunProgress progress;
+        progress.task = m_runningWhat;
+        progress.done = job.step;
+        progress.total = job.totalSteps;
+        progress.etaSeconds = -1;  // not known from the store alone
+        progress.detail = job.runningRuns.value(0);
+        m_progress->showProgress(progress);
+      }
+    return updateActions();
+  }
   // Newest live job first: a reopened window shows what is training now.
   for (auto it = jobs.crbegin(); it != jobs.crend(); ++it) {
     if (!it->alive || !m_launcher->follow(it->process, it->logPath)) continue;

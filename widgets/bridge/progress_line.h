@@ -16,7 +16,7 @@ struct RunProgress {
   qint64 done = 0;
   qint64 total = 0;  // 0 when unknown
   double elapsedSeconds = 0;
-  double etaSeconds = 0;
+  double etaSeconds = 0;  // < 0: not known (no ETA shown)
   QString detail;
 
   double fraction() const { return total > 0 ? double(done) / double(total) : 0.0; }

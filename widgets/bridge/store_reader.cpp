@@ -219,8 +219,11 @@ bool StoreReader::readJobs() {
     summary.startedAt = job.startedAt;
     summary.alive = probeProcess(job.process) == ProcessState::Alive;
     for (const auto& run : m_lastRuns)
-      if (run.job && run.job->id == job.id && run.status == store::RunStatus::Running)
+      if (run.job && run.job->id == job.id && run.status == store::RunStatus::Running) {
         summary.runningRuns << tr("run %1 %2 (step %3/%4)").arg(run.id).arg(qs(run.name)).arg(run.step).arg(run.totalSteps);
+        summary.step = run.step;
+        summary.totalSteps = run.totalSteps;
+      }
     // A job whose process is gone stays open in the store for ever; only live ones are watched.
     if (summary.alive) m_watchedProcesses.push_back(job.process);
     summaries << summary;

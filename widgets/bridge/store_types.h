@@ -47,6 +47,7 @@ struct JobSummary {
   double startedAt = 0;
   bool alive = false;        // its process exists now (false: lost, or on another host)
   QStringList runningRuns;   // "run 12 moe-e4 (step 240/1500)"
+  qint64 step = 0, totalSteps = 0;  // of its newest running run: progress for a job without a log
 };
 
 // A curve is one metric of one run.

@@ -32,7 +32,7 @@ void RunProgressWidget::showProgress(const RunProgress& progress) {
     m_bar->setRange(0, 0);
   }
   QString text = progress.task;
-  if (progress.total > 0 && progress.done < progress.total)
+  if (progress.total > 0 && progress.done < progress.total && progress.etaSeconds >= 0)
     text += tr(" \u00b7 ETA %1").arg(formatDuration(progress.etaSeconds));
   if (!progress.detail.isEmpty()) text += QStringLiteral(" \u00b7 ") + progress.detail;
   m_label->setText(text);

@@ -4,7 +4,11 @@
 // keeps showing new runs of a writer process while the GUI process opens and closes the
 // store's three files (what Qt's file dialog did) and opens its own file dialogs on the
 // project folder; those dialogs open none of the store's files (checked with inotify).
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -12,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -115,7 +120,26 @@ class DetachedRunsTest : public QObject {
     QVERIFY(process.has_value());
     m_jobPid = process->pid;
     const QString logPath = window->runController()->launcher()->logPath();
-    QVERIFY(window->runController()->runningDescriptions().join(QString()).contains(QStringLiteral("Training outlives")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window->runController()->runningDescriptions().join(QString()).contains(QStringLiteral("run 1 outlives (step ")),
+        60000);
+
+    // The quit dialog names what runs; "Stay" keeps the window open.
+    QString dialogText;
+    QTimer::singleShot(0, this, [&dialogText] {
+      QTRY_VERIFY(qobject_cast<QMessageBox*>(QApplication::activeModalWidget()));
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      dialogText = box->text();
+      box->grab().save(QStringLiteral(VIMOE_TEST_OUTPUT_DIR "/quit-dialog.png"));
+      for (QAbstractButton* button : box->buttons())
+        if (button->text().contains(QStringLiteral("Stay"))) button->click();
+    });
+    window->setErrorDialogsEnabled(true);
+    QVERIFY(!window->close());
+    window->setErrorDialogsEnabled(false);
+    QVERIFY2(dialogText.contains(QStringLiteral("Training outlives")), qPrintable(dialogText));
+    QVERIFY2(dialogText.contains(QStringLiteral("run 1 outlives (step ")), qPrintable(dialogText));
+    QVERIFY(dialogText.contains(QStringLiteral("keeps running after the window closes")));
 
     // Quitting (dialogs off: the default answer, keep it running) closes the window and
     // destroys everything the GUI had; the job is not its child.
@@ -140,6 +164,24 @@ class DetachedRunsTest : public QObject {
     auto next = openWindow();
     QTRY_COMPARE(statusOf(*next->runsModel(), 1), QStringLiteral("finished"));
     QVERIFY(!next->runController()->isRunning());
+  }
+
+  // "Cancel it, then quit": the job is cancelled as Run > Cancel run does it (checkpoint,
+  // status cancelled), and the window closes once it has stopped.
+  void cancelOnQuitCheckpointsThenCloses() {
+    auto window = openWindow();
+    QVERIFY(window);
+    const QString config = writeTinyExperiment(m_demo->dir(), QStringLiteral("cancel-on-quit"), 100000);
+    QVERIFY(window->runController()->startTrain(config));
+    m_jobPid = window->runController()->launcher()->process()->pid;
+    QTRY_VERIFY_WITH_TIMEOUT(readRun(m_demo->storePath(), 1) && readRun(m_demo->storePath(), 1)->step >= 5, 90000);
+    window->quitCancellingJobs();
+    QVERIFY(window->findChild<QProgressDialog*>(QStringLiteral("quitWaitDialog")));  // says it is waiting
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 60000);
+    const auto run = *readRun(m_demo->storePath(), 1);
+    QCOMPARE(run.status, store::RunStatus::Cancelled);
+    QVERIFY(QFileInfo::exists(QString::fromStdString(run.checkpointDir) + QStringLiteral("/model.safetensors")));
+    m_jobPid = 0;
   }
 
   void aKilledJobShowsLostAndResumeFinishesIt() {
