@@ -30,5 +30,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   requireOwnMessage(importVqaList(json, "viocrvqa", "/tmp", options));
   requireOwnMessage(importVqaList(json, "evjvqa", "/tmp", options));
   requireOwnMessage(importViVqa(csv, {index}, "/tmp", options));
+  requireOwnMessage(loadDatasetSpec(json));
   return 0;
 }
