@@ -66,3 +66,37 @@ TEST(CliBadInput, DataValidateReportsEveryBadRecordAndExitsOne) {
   EXPECT_EQ(missing.exitCode, 2);
   EXPECT_NE(missing.err.find("nope.json"), std::string::npos);
 }
+
+// Issue 21: a number too large for a double made nlohmann throw out_of_range, which reached
+// main() as "internal error: [json.exception.out_of_range.406] ...".
+TEST(CliBadInput, DataValidateReportsANumberTooLargeAsAProblemOfItsRecord) {
+  test_support::ScratchDir dir;
+  std::ofstream(dir.path("captions.json")) << "{\"images\": [\n  {\"id\": 11E155550000, \"file_name\": \"a.jpg\"},\n"
+                                              "  {\"id\": 2, \"file_name\": \"b.jpg\"}],\n"
+                                              " \"annotations\": [{\"image_id\": 2, \"caption\": \"con mèo\"}]}";
+  std::ofstream(dir.path("b.jpg")) << "";  // exists; --no-decode leaves its contents alone
+  const auto r = runCli({"data", "validate", dir.path("captions.json"), "--images", dir.path(""), "--no-decode"},
+                        dir.path(""));
+  EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("captions.json: images[0].id: 'id' at 2:10 is 11E155550000, a number too large for a double"),
+            std::string::npos)
+      << r.out << r.err;
+  EXPECT_NE(r.out.find("1 images, 1 captions, 0 questions loaded; 1 problems"), std::string::npos) << r.out;
+  for (const std::string& text : {r.out, r.err}) {
+    EXPECT_EQ(text.find("internal error"), std::string::npos) << text;
+    EXPECT_EQ(text.find("json.exception"), std::string::npos) << text;
+  }
+}
+
+TEST(CliBadInput, ConfigDumpReportsANumberTooLargeWithItsPosition) {
+  test_support::ScratchDir dir;
+  std::ofstream(dir.path("huge.json")) << "{\"run\": {\"steps\": 1e99999}}";
+  const auto r = runCli({"config", "--dump", dir.path("huge.json")}, dir.path(""));
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("huge.json:1:19: invalid JSON: the number 1e99999 is too large for a double"), std::string::npos)
+      << r.err;
+  for (const std::string& text : {r.out, r.err}) {
+    EXPECT_EQ(text.find("internal error"), std::string::npos) << text;
+    EXPECT_EQ(text.find("json.exception"), std::string::npos) << text;
+  }
+}

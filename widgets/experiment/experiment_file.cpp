@@ -7,7 +7,7 @@
 
 #include "vimoe/config/config_io.h"
 #include "vimoe/util/atomic_file.h"
-#include "vimoe/util/json_parse_error.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::widgets {
 namespace {
@@ -34,12 +34,9 @@ Expected<config::ExperimentConfig> parseExperimentText(const std::string& text, 
   const std::string source = sourceName.toStdString();
   // The GUI hosts this code: a surprise from the JSON library must come back as an Error.
   try {
-    nlohmann::json doc;
-    try {
-      doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      return Error{jsonParseErrorMessage(source, text, e)};
-    }
+    auto parsed = parseJson(source, text);
+    if (!parsed) return parsed.error();
+    const nlohmann::json& doc = *parsed;
     config::ExperimentConfig config;
     std::vector<config::ConfigIssue> issues;
     config::experimentFromJson(doc, config, issues);

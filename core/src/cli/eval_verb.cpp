@@ -14,6 +14,7 @@
 #include "vimoe/store/run_store.h"
 #include "vimoe/train/checkpoint.h"
 #include "vimoe/train/project_data.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::cli {
 namespace fs = std::filesystem;
@@ -131,8 +132,10 @@ Expected<std::vector<store::EvalRow>> evaluateRetrievalTask(const std::string& d
 void printRows(const std::vector<store::EvalRow>& rows, const std::string& dir) {
   std::string tokenization;
   for (const auto& row : rows) {
-    auto details = nlohmann::json::parse(row.detailsJson, nullptr, false);
-    if (details.is_object() && details.contains("tokenization")) tokenization = details["tokenization"].get<std::string>();
+    const auto details = parseJson("eval details", row.detailsJson);
+    if (!details || !details->is_object()) continue;
+    if (const auto it = details->find("tokenization"); it != details->end() && it->is_string())
+      tokenization = it->get<std::string>();
   }
   std::printf("%s (%s split%s)\n", dir.c_str(), rows.empty() ? "?" : rows.front().split.c_str(),
               tokenization.empty() ? "" : (", " + tokenization).c_str());

@@ -6,6 +6,7 @@
 #include "vimoe/cli/verbs.h"
 #include "vimoe/store/process_job.h"
 #include "vimoe/store/run_store.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::cli {
 namespace {
@@ -16,6 +17,15 @@ std::string formatValue(const std::map<std::string, store::LatestScalar>& latest
 }
 
 nlohmann::json jsonNumber(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(std::to_string(v)); }
+
+// The stored config text as JSON; a damaged one is shown as its text rather than lost.
+nlohmann::json storedConfig(const store::RunInfo& run) {
+  auto parsed = parseJson("run " + std::to_string(run.id) + " config", run.configJson);
+  return parsed ? std::move(*parsed) : nlohmann::json(run.configJson);
+}
+
+// Names and tags come from the store and may hold any bytes; dump() would throw on invalid UTF-8.
+std::string printable(const nlohmann::json& doc) { return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -46,7 +56,7 @@ int runRunsList(const RunsCliOptions& options) {
                   formatValue(scalars, "val/r1_i2t").c_str());
     }
   }
-  if (options.json) std::printf("%s\n", out.dump(2).c_str());
+  if (options.json) std::printf("%s\n", printable(out).c_str());
   return kExitOk;
 }
 
@@ -67,8 +77,8 @@ int runRunsShow(const RunsCliOptions& options) {
                         {"versions", run->versions}, {"tags", run->tags},
                         {"moe_layers", layers ? nlohmann::json(*layers) : nlohmann::json::array()},
                         {"metrics", metrics},
-                        {"config", nlohmann::json::parse(run->configJson, nullptr, false)}};
-  std::printf("%s\n", doc.dump(2).c_str());
+                        {"config", storedConfig(*run)}};
+  std::printf("%s\n", printable(doc).c_str());
   return kExitOk;
 }
 

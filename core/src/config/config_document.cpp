@@ -1,15 +1,11 @@
 #include "config/config_document.h"
 
-#include "vimoe/util/json_parse_error.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::config {
 
 Expected<nlohmann::json> parseJsonDocument(const std::string& text, const std::string& sourceName) {
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Error{jsonParseErrorMessage(sourceName, text, e)};
-  }
+  return parseJson(sourceName, text);
 }
 
 Error issuesError(const std::string& sourceName, const std::vector<ConfigIssue>& issues) {

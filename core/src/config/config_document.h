@@ -11,7 +11,8 @@
 
 namespace vimoe::config {
 
-// A syntax error becomes "SOURCE:LINE:COLUMN: invalid JSON: <what the parser expected>".
+// A syntax error becomes "SOURCE:LINE:COLUMN: invalid JSON: <what the parser expected>"
+// (parseJson, vimoe/util/json_read.h).
 Expected<nlohmann::json> parseJsonDocument(const std::string& text, const std::string& sourceName);
 
 // One line per issue: "SOURCE: path: message".

@@ -4,6 +4,7 @@
 
 #include "config/json_reader.h"
 #include "vimoe/config/config_io.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::config {
 namespace {
@@ -28,9 +29,9 @@ std::vector<std::string> splitPath(const std::string& path) {
 
 // A bare word like `top_k` or `runs/a` is meant as a string; only valid JSON is taken as JSON.
 nlohmann::json parseValue(const std::string& text) {
-  nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded()) return text;
-  return value;
+  Expected<nlohmann::json> value = parseJson("override", text);
+  if (!value) return text;
+  return std::move(*value);
 }
 
 }  // namespace

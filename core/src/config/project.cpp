@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vimoe/util/atomic_file.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::config {
 namespace fs = std::filesystem;
@@ -22,8 +23,10 @@ Expected<Project> loadProject(const std::string& dir) {
   const std::string file = (absolute / kProjectFileName).string();
   auto text = readWholeFile(file);
   if (!text) return Error::at(file, "no project file here (" + text.error().message + ")");
-  auto doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return Error::at(file, "not a JSON object");
+  auto parsed = parseJson(file, *text);
+  if (!parsed) return parsed.error();
+  const nlohmann::json& doc = *parsed;
+  if (!doc.is_object()) return Error::at(file, "not a JSON object");
   Project project;
   project.dir = absolute.lexically_normal().string();
   if (!project.dir.empty() && project.dir.back() == '/') project.dir.pop_back();

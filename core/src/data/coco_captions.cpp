@@ -34,6 +34,10 @@ bool readId(const json& record, const char* field, std::int64_t& id, std::string
     problem = std::string("missing '") + field + "'";
     return false;
   }
+  if (const auto literal = detail::numberTooLarge(*it)) {
+    problem = detail::numberTooLargeMessage(field, *literal) + "; ids must be integers";
+    return false;
+  }
   if (it->is_number_integer() && !(it->is_number_unsigned() && it->get<std::uint64_t>() > INT64_MAX)) {
     id = it->get<std::int64_t>();
     return true;

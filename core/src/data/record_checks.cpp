@@ -34,6 +34,10 @@ bool readKey(const nlohmann::json& record, const char* field, std::string& key, 
     why = std::string("missing '") + field + "'";
     return false;
   }
+  if (const auto literal = numberTooLarge(*it)) {
+    why = numberTooLargeMessage(field, *literal) + "; ids are integers or strings";
+    return false;
+  }
   if (it->is_number_integer()) {
     key = it->is_number_unsigned() ? std::to_string(it->get<std::uint64_t>()) : std::to_string(it->get<std::int64_t>());
     return true;

@@ -15,6 +15,7 @@
 #include "data/synthetic_text_render.h"
 #include "vimoe/data/synthetic_captions.h"
 #include "vimoe/util/atomic_file.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::data {
 namespace {
@@ -243,10 +244,12 @@ bool syntheticDatasetMatches(const std::string& root, const SyntheticCaptionOpti
   for (const Split& split : splits) {
     for (const char* prefix : {"captions_", "vqa_"}) {
       if (std::string(prefix) == "vqa_" && options.questionsPerImage == 0) continue;
-      auto text = readWholeFile((fs::path(root) / (std::string(prefix) + split.name + ".json")).string());
+      const std::string path = (fs::path(root) / (std::string(prefix) + split.name + ".json")).string();
+      auto text = readWholeFile(path);
       if (!text) return false;
-      const auto doc = nlohmann::json::parse(*text, nullptr, false);
-      if (doc.is_discarded() || !doc.is_object() || !doc.contains("info")) return false;
+      const auto parsed = parseJson(path, *text);
+      if (!parsed || !parsed->is_object() || !parsed->contains("info") || !(*parsed)["info"].is_object()) return false;
+      const nlohmann::json& doc = *parsed;
       nlohmann::json wanted = settingsInfo(options, split, "");
       nlohmann::json found = doc["info"];
       wanted.erase("description");
@@ -258,15 +261,21 @@ bool syntheticDatasetMatches(const std::string& root, const SyntheticCaptionOpti
 }
 
 bool syntheticCaptionsChanged(const std::string& root, const SyntheticCaptionOptions& options) {
-  auto text = readWholeFile((fs::path(root) / "captions_train.json").string());
+  const std::string path = (fs::path(root) / "captions_train.json").string();
+  auto text = readWholeFile(path);
   if (!text) return true;
-  const auto doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("info") || !doc["info"].is_object()) return true;
+  const auto parsed = parseJson(path, *text);
+  if (!parsed || !parsed->is_object() || !parsed->contains("info") || !(*parsed)["info"].is_object()) return true;
+  const nlohmann::json& doc = *parsed;
   const auto& info = doc["info"];
   // Sets written before domains existed hold the shapes domain only.
-  const std::string domains = info.value("domains", std::string("shapes"));
-  return info.value("seed", std::uint64_t(0)) != options.seed || domains != joinedDomains(options) ||
-         info.value("captions_per_image", options.captionsPerImage) != options.captionsPerImage;
+  try {
+    const std::string domains = info.value("domains", std::string("shapes"));
+    return info.value("seed", std::uint64_t(0)) != options.seed || domains != joinedDomains(options) ||
+           info.value("captions_per_image", options.captionsPerImage) != options.captionsPerImage;
+  } catch (const nlohmann::json::exception&) {
+    return true;  // value() throws on a hand-edited field of another type: treat the set as changed
+  }
 }
 
 Status writeSyntheticCaptionDataset(const std::string& root, const SyntheticCaptionOptions& options,

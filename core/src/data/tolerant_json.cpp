@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include "vimoe/util/atomic_file.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::data::detail {
 namespace {
@@ -31,17 +32,61 @@ std::string markInvalidBytes(const std::string& raw) {
   return out;
 }
 
+// An object, so that no check taking a number or a string accepts it; the key reads as the
+// reason when a message dumps the value.
+const char* const kTooLargeKey = "number too large for a double";
+const char* const kPositionKey = "at";
+
+// Each literal in `spans` (digits, sign, '.', 'e': nothing to escape) becomes a marker object
+// holding it and its line:column, counted as we go so that many literals stay linear.
+std::string setNumbersAside(const std::string& text, const std::vector<JsonSpan>& spans) {
+  std::string out;
+  out.reserve(text.size() + spans.size() * 60);
+  std::size_t copied = 0, line = 1, lineStart = 0;
+  for (const JsonSpan& span : spans) {
+    for (std::size_t i = copied; i < span.offset; ++i)
+      if (text[i] == '\n') ++line, lineStart = i + 1;
+    const std::string position = std::to_string(line) + ":" + std::to_string(span.offset - lineStart + 1);
+    out.append(text, copied, span.offset - copied);
+    out += std::string("{\"") + kTooLargeKey + "\": \"" + text.substr(span.offset, span.length) + "\", \"" +
+           kPositionKey + "\": \"" + position + "\"}";
+    copied = span.offset + span.length;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 Expected<nlohmann::json> readJsonTolerant(const std::string& path) {
   auto raw = readWholeFile(path);
   if (!raw.ok()) return raw.error();
-  try {
-    return nlohmann::json::parse(markInvalidBytes(*raw));
-  } catch (const nlohmann::json::parse_error& e) {
-    // e.what() names line and column; the byte offset helps with minified files.
-    return Error::at(path, std::string("malformed JSON near byte ") + std::to_string(e.byte) + ": " + e.what());
-  }
+  const std::string text = markInvalidBytes(*raw);
+  auto parsed = parseJson(path, text);
+  if (parsed) return parsed;
+  // Only a number too large for a double is recoverable; the markers take no newline, so a
+  // later syntax error would be reported at a shifted column: keep the first message then.
+  const std::vector<JsonSpan> spans = overflowingNumbers(text);
+  if (spans.empty()) return parsed;
+  auto recovered = parseJson(path, setNumbersAside(text, spans));
+  if (!recovered || numberTooLarge(*recovered)) return parsed;  // the whole file is one such number
+  return recovered;
+}
+
+std::optional<TooLargeNumber> numberTooLarge(const nlohmann::json& value) {
+  if (!value.is_object() || value.size() != 2) return std::nullopt;
+  const auto literal = value.find(kTooLargeKey), position = value.find(kPositionKey);
+  if (literal == value.end() || position == value.end() || !literal->is_string() || !position->is_string())
+    return std::nullopt;
+  return TooLargeNumber{literal->get<std::string>(), position->get<std::string>()};
+}
+
+std::string numberTooLargeMessage(const char* field, const TooLargeNumber& number) {
+  constexpr std::size_t kMaxChars = 40;
+  const std::string& literal = number.literal;
+  const std::string shown = literal.size() <= kMaxChars ? literal : literal.substr(0, kMaxChars - 3) + "...";
+  return std::string("'") + field + "' at " + number.position + " is " + shown +
+         ", a number too large for a double (the largest is about 1.8e308)";
 }
 
 long invalidUtf8Offset(const std::string& value) {

@@ -14,7 +14,7 @@
 #include <utility>
 
 #include "vimoe/metrics/metric_json.h"
-#include "vimoe/util/json_parse_error.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::metrics {
 namespace {
@@ -27,12 +27,9 @@ Expected<json> loadRecordList(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& e) {
-    return Error{jsonParseErrorMessage(path, text, e)};
-  }
+  auto parsed = parseJson(path, text);
+  if (!parsed) return parsed.error();
+  json document = std::move(*parsed);
   if (!document.is_array())
     return Error::at(
         path, std::string("expected a JSON list of records [{\"id\": ...}, ...], found ") + document.type_name());

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/store_impl.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::store {
 namespace {
@@ -57,9 +58,9 @@ std::string gatesJson(const std::vector<float>& gates) {
 }
 
 bool parseExperts(const std::string& text, std::vector<int>& experts) {
-  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_array()) return false;
-  for (const auto& e : json) {
+  auto parsed = parseJson("routing column", text);
+  if (!parsed || !parsed->is_array()) return false;
+  for (const auto& e : *parsed) {
     if (!e.is_number_integer()) return false;
     experts.push_back(e.get<int>());
   }
@@ -70,17 +71,17 @@ std::string stringsJson(const std::vector<std::string>& items) { return nlohmann
 
 std::vector<std::string> parseStrings(const std::string& text) {
   std::vector<std::string> items;
-  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_array()) return items;
-  for (const auto& item : json)
+  auto parsed = parseJson("routing column", text);
+  if (!parsed || !parsed->is_array()) return items;
+  for (const auto& item : *parsed)
     if (item.is_string()) items.push_back(item.get<std::string>());
   return items;
 }
 
 bool parseGates(const std::string& text, std::vector<float>& gates) {
-  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_array()) return false;
-  for (const auto& g : json) {
+  auto parsed = parseJson("routing column", text);
+  if (!parsed || !parsed->is_array()) return false;
+  for (const auto& g : *parsed) {
     if (g.is_null()) {
       gates.push_back(std::numeric_limits<float>::quiet_NaN());
       continue;

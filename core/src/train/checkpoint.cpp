@@ -5,6 +5,7 @@
 #include "vimoe/config/config_io.h"
 #include "vimoe/model/tensor_io.h"
 #include "vimoe/util/atomic_file.h"
+#include "vimoe/util/json_read.h"
 #include "vimoe/util/safetensors.h"
 
 namespace vimoe::train {
@@ -69,8 +70,10 @@ Expected<TrainingState> readTrainingState(const std::string& dir) {
   const std::string path = (fs::path(dir) / "state.json").string();
   auto text = readWholeFile(path);
   if (!text) return text.error();
-  auto doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return Error::at(path, "not valid JSON");
+  auto parsed = parseJson(path, *text);
+  if (!parsed) return parsed.error();
+  const nlohmann::json& doc = *parsed;
+  if (!doc.is_object()) return Error::at(path, "expected a JSON object {\"step\": ..., ...}");
   TrainingState state;
   if (!doc.contains("step") || !doc["step"].is_number_integer()) return Error::at(path, "field 'step' must be an integer");
   state.step = doc["step"].get<std::int64_t>();

@@ -9,6 +9,7 @@
 #include "vimoe/text/vietnamese.h"
 #include "vimoe/train/contrastive_data.h"
 #include "vimoe/util/atomic_file.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe::train {
 
@@ -56,8 +57,10 @@ Expected<AnswerVocabulary> readAnswerVocabulary(const std::string& checkpointDir
   const std::string path = (std::filesystem::path(checkpointDir) / "answers.json").string();
   auto text = readWholeFile(path);
   if (!text) return text.error();
-  const auto doc = nlohmann::json::parse(*text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return Error::at(path, "not valid JSON");
+  const auto parsed = parseJson(path, *text);
+  if (!parsed) return parsed.error();
+  const nlohmann::json& doc = *parsed;
+  if (!doc.is_object()) return Error::at(path, "expected a JSON object {\"answers\": [...], \"counts\": [...]}");
   if (!doc.contains("answers") || !doc["answers"].is_array()) return Error::at(path, "field 'answers' must be a list");
   AnswerVocabulary vocabulary;
   for (std::size_t i = 0; i < doc["answers"].size(); ++i) {
@@ -65,8 +68,10 @@ Expected<AnswerVocabulary> readAnswerVocabulary(const std::string& checkpointDir
     if (!answer.is_string()) return Error::at(path, "answers[" + std::to_string(i) + "] must be a string");
     vocabulary.index[answer.get<std::string>()] = static_cast<int>(i);
     vocabulary.answers.push_back(answer.get<std::string>());
-    const auto& counts = doc.value("counts", nlohmann::json::array());
-    vocabulary.counts.push_back(i < counts.size() && counts[i].is_number_integer() ? counts[i].get<std::int64_t>() : 0);
+    // counts are informative only: a missing or odd list reads as zeros rather than failing.
+    const auto counts = doc.find("counts");
+    const bool listed = counts != doc.end() && counts->is_array() && i < counts->size() && (*counts)[i].is_number_integer();
+    vocabulary.counts.push_back(listed ? (*counts)[i].get<std::int64_t>() : 0);
   }
   if (vocabulary.answers.empty()) return Error::at(path, "no answers");
   return vocabulary;

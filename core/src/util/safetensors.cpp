@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vimoe/util/atomic_file.h"
+#include "vimoe/util/json_read.h"
 
 namespace vimoe {
 
@@ -75,9 +76,11 @@ Expected<SafetensorsFile> decodeSafetensors(const std::string& bytes, const std:
   if (headerSize > bytes.size() - 8)
     return Error::at(source, "truncated or corrupt: header claims " + std::to_string(headerSize) +
                                  " bytes but the file has " + std::to_string(bytes.size() - 8) + " after the length");
-  json header = json::parse(bytes.begin() + 8, bytes.begin() + 8 + static_cast<std::ptrdiff_t>(headerSize), nullptr,
-                            /*allow_exceptions=*/false);
-  if (header.is_discarded() || !header.is_object()) return Error::at(source, "corrupt: header is not a JSON object");
+  // Positions count from the start of the JSON header, after the 8 length bytes.
+  auto parsed = parseJson("header", bytes.substr(8, headerSize));
+  if (!parsed) return Error::at(source, "corrupt: header is not a JSON object; " + parsed.error().message);
+  const json header = std::move(*parsed);
+  if (!header.is_object()) return Error::at(source, "corrupt: header is not a JSON object");
 
   const std::size_t dataStart = 8 + headerSize;
   const std::size_t dataSize = bytes.size() - dataStart;

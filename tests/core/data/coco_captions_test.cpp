@@ -144,9 +144,11 @@ TEST_F(CocoCaptionsErrorTest, MissingFileIsAnErrorNamingIt) {
 }
 
 TEST_F(CocoCaptionsErrorTest, MalformedJsonIsAnErrorWithItsPosition) {
-  const auto loaded = loadCocoCaptions(write("bad.json", "{\"images\": [\n  {\"id\": 1,}\n]}"), m_dir.string());
+  const std::string path = write("bad.json", "{\"images\": [\n  {\"id\": 1,}\n]}");
+  const auto loaded = loadCocoCaptions(path, m_dir.string());
   ASSERT_FALSE(loaded.ok());
-  EXPECT_NE(loaded.error().message.find("line 2"), std::string::npos) << loaded.error().message;
+  // The same "file:line:column: invalid JSON:" form as configs and score files.
+  EXPECT_EQ(loaded.error().message.rfind(path + ":2:12: invalid JSON: syntax error", 0), 0u) << loaded.error().message;
 }
 
 TEST_F(CocoCaptionsErrorTest, FileWithoutImagesArrayIsAnError) {

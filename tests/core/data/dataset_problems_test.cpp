@@ -165,6 +165,15 @@ TEST_F(BadFiles, UnknownJsonAndMalformedJsonAreErrorsNotCrashes) {
   EXPECT_FALSE(detectFormat(write("z.csv", "a,b,c\n")).ok());
 }
 
+// Found by the importers fuzz target: json::value("generator", "") threw type_error here.
+TEST_F(BadFiles, GeneratorOfAnotherTypeIsNotSyntheticAndDoesNotThrow) {
+  const auto file = write("g.json", R"({"images": [], "annotations": [{"question": "q", "answer": "a"}],
+                                        "info": {"generator": 5}})");
+  const auto format = detectFormat(file);
+  ASSERT_TRUE(format.ok()) << format.error().message;
+  EXPECT_EQ(*format, "evjvqa");
+}
+
 TEST_F(BadFiles, NothingReadableIsAnError) {
   write("broken.json", "{not json");
   ValidateOptions options;

@@ -95,6 +95,16 @@ TEST(MetricJson, UnreadableAndMalformedFilesAreReportedWithAPosition) {
   EXPECT_NE(object.error().message.find("expected a JSON list of records"), std::string::npos);
 }
 
+// Issue 21: nlohmann throws out_of_range (not parse_error) for a number too large for a double.
+TEST(MetricJson, NumberTooLargeForADoubleIsReportedWithAPosition) {
+  ScratchDir dir;
+  const std::string path = dir.write("preds.json", "[\n  {\"id\": 1, \"text\": \"a\"},\n  {\"id\": 11E155550000, \"text\": \"b\"}]");
+  auto r = readCaptionPredictions(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message.rfind(path + ":3:10: invalid JSON: the number 11E155550000 is too large for a double", 0), 0u)
+      << r.error().message;
+}
+
 TEST(MetricJson, ScoresAreWrittenWithTheirTokenisationAndOptionalRows) {
   CaptionScores c;
   c.bleu[3] = 0.25;

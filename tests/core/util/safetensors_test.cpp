@@ -198,6 +198,13 @@ TEST_F(SafetensorsRejects, HeaderThatIsNotJson) {
   EXPECT_TRUE(contains(message, "header is not a JSON object")) << message;
 }
 
+// Issue 21: nlohmann throws out_of_range (not parse_error) for a number too large for a double.
+TEST_F(SafetensorsRejects, HeaderWithANumberTooLargeForADouble) {
+  const auto message = loadError(craft("{\"w\": {\"dtype\": \"F32\", \"shape\": [1e999], \"data_offsets\": [0, 4]}}",
+                                       std::string(4, '\0')));
+  EXPECT_TRUE(contains(message, "header:1:34: invalid JSON: the number 1e999 is too large for a double")) << message;
+}
+
 TEST_F(SafetensorsRejects, HeaderThatIsJsonButNotAnObject) {
   const auto message = loadError(craft("[1, 2, 3]       ", ""));
   EXPECT_TRUE(contains(message, "header is not a JSON object")) << message;
