@@ -2,18 +2,11 @@
 
 #include <QFileInfo>
 
+#include "bridge/command_line.h"
 #include "vimoe/store/process_job.h"
 #include "vimoe/util/detached_process.h"
 
 namespace vimoe::widgets {
-namespace {
-
-QString quoteIfNeeded(const QString& arg) {
-  return arg.contains(QLatin1Char(' ')) ? QLatin1Char('"') + arg + QLatin1Char('"') : arg;
-}
-
-}  // namespace
-
 JobLauncher::JobLauncher(QObject* parent) : QObject(parent) {
   qRegisterMetaType<RunProgress>();
   m_timer.setInterval(kPollIntervalMs);
@@ -26,8 +19,7 @@ bool JobLauncher::start(const QString& program, const QStringList& arguments, co
     Q_EMIT failedToStart(tr("A run is already in progress: cancel it or wait until it ends."));
     return false;
   }
-  m_commandLine = quoteIfNeeded(program);
-  for (const QString& arg : arguments) m_commandLine += QLatin1Char(' ') + quoteIfNeeded(arg);
+  m_commandLine = displayCommandLine(program, arguments);
   DetachedCommand command;
   command.program = QFileInfo(program).absoluteFilePath().toStdString();
   for (const QString& arg : arguments) command.arguments.push_back(arg.toStdString());

@@ -1,5 +1,7 @@
 #include "bridge/run_launcher.h"
 
+#include "bridge/command_line.h"
+
 namespace vimoe::widgets {
 namespace {
 
@@ -16,10 +18,6 @@ QList<QByteArray> takeLines(QByteArray& buffer, bool flush) {
     buffer.clear();
   }
   return lines;
-}
-
-QString quoteIfNeeded(const QString& arg) {
-  return arg.contains(QLatin1Char(' ')) ? QLatin1Char('"') + arg + QLatin1Char('"') : arg;
 }
 
 }  // namespace
@@ -55,8 +53,7 @@ bool RunLauncher::start(const QString& program, const QStringList& arguments, co
   m_stdoutBuffer.clear();
   m_stderrBuffer.clear();
   m_cancelRequested = false;
-  m_commandLine = quoteIfNeeded(program);
-  for (const QString& arg : arguments) m_commandLine += QLatin1Char(' ') + quoteIfNeeded(arg);
+  m_commandLine = displayCommandLine(program, arguments);
   m_process.setWorkingDirectory(workingDirectory);
   m_process.setProgram(program);
   m_process.setArguments(arguments);
