@@ -136,11 +136,12 @@ int main(int argc, char** argv) {
 
   BenchCliOptions bench;
   auto* benchCmd = app.add_subcommand("bench", "MoE layer vs dense FFN cost, training samples/s of a preset");
-  benchCmd->add_option("--what", bench.what, "moe-layer | train | all")
-      ->check(CLI::IsMember({"moe-layer", "train", "all"}));
+  benchCmd->add_option("--what", bench.what, "moe-layer | train | loader | all (moe-layer and train)")
+      ->check(CLI::IsMember({"moe-layer", "train", "loader", "all"}));
   benchCmd->add_flag("--json", bench.json, "JSON output");
   benchCmd->add_option("--preset", bench.preset, "Model of the training benchmark")
-      ->check(CLI::IsMember({"tiny", "small", "base", "large"}));
+      ->check(CLI::IsMember({"tiny", "small", "base", "large", "vit-s16", "vit-b16"}));
+  benchCmd->add_option("--images", bench.loaderImages, "JPEGs of the loader benchmark")->check(CLI::Range(8, 1000000));
   benchCmd->add_option("--batch", bench.batchSize, "Training batch size")->check(CLI::Range(2, 65536));
   benchCmd->add_option("--steps", bench.steps, "Timed training steps")->check(CLI::Range(1, 100000));
   benchCmd->add_option("--repeat", bench.repetitions, "Timed MoE-layer passes")->check(CLI::Range(1, 100000));

@@ -224,8 +224,9 @@ void ExperimentEditor::onEdited(const QString& path) {
   if (path == QLatin1String("model.preset")) {
     // A preset is a set of shapes: choosing one fills them in ("custom" keeps what is there).
     if (const config::ModelPreset* preset = config::findModelPreset(model.preset)) {
-      config::applyModelPreset(*preset, model);
+      config::applyModelPreset(*preset, m_form->mutableConfig());
       m_form->push(QStringLiteral("model."));
+      if (preset->imageSize > 0) m_form->push(QStringLiteral("data."));
     }
   } else if (isPresetShape(path)) {
     // A shape edited away from its preset makes the model custom, so the store never records a

@@ -142,6 +142,9 @@ EditorSection ExperimentSections::runSection() {
   m_form.addChoice(key("run.device"), ConfigForm::at(&C::run, &RunConfig::device),
                    {choice("auto", tr("auto \u2014 CUDA when available")), choice("cpu"), choice("cuda")});
   row(key("run.device"), tr("Device"), tr("Where the training process runs the model."));
+  m_form.addChoice(key("run.precision"), ConfigForm::at(&C::run, &RunConfig::precision),
+                   {choice("fp32"), choice("bf16", tr("bf16 \u2014 CUDA or CPU")), choice("fp16", tr("fp16 \u2014 CUDA only"))});
+  row(key("run.precision"), tr("Precision"), tr("Autocast of the forward pass; fp16 scales the loss."));
   m_form.addText(key("run.checkpoint_dir"), ConfigForm::at(&C::run, &RunConfig::checkpoint_dir));
   row(key("run.checkpoint_dir"), tr("Checkpoints folder"), tr("Relative to the project; each run gets a subfolder."));
   return s;
@@ -191,8 +194,10 @@ EditorSection ExperimentSections::modelSection() {
   EditorSection s = begin(tr("Model"), key("model"));
   m_form.addChoice(key("model.preset"), ConfigForm::at(&C::model, &ModelConfig::preset),
                    {choice("custom", tr("custom \u2014 the shapes below")), choice("tiny"), choice("small"),
-                    choice("base"), choice("large")});
-  row(key("model.preset"), tr("Size preset"), tr("Choosing a preset fills in both towers and the embedding size."));
+                    choice("base"), choice("large"), choice("vit-s16", tr("vit-s16 \u2014 ViT-S/16, 224 px")),
+                    choice("vit-b16", tr("vit-b16 \u2014 ViT-B/16, 224 px"))});
+  row(key("model.preset"), tr("Size preset"),
+      tr("Choosing a preset fills in both towers and the embedding size (vit-*: also patch, image size and text length)."));
   m_form.addInt(key("model.patch_size"), ConfigForm::at(&C::model, &ModelConfig::patch_size), 2, 64)
       ->setSuffix(tr(" px"));
   row(key("model.patch_size"), tr("Patch size"), tr("ViT patch edge; divides the image size."));

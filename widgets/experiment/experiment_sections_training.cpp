@@ -141,6 +141,8 @@ EditorSection ExperimentSections::optimSection() {
   row(key("optim.min_lr_ratio"), tr("Final LR ratio"), tr("Cosine floor as a fraction of the peak learning rate."));
   m_form.addReal(key("optim.grad_clip"), optim(&OptimConfig::grad_clip), 0.0, 1000.0)->setSpecialValueText(tr("off"));
   row(key("optim.grad_clip"), tr("Gradient clip"), tr("Global gradient-norm limit; 0 = off."));
+  m_form.addInt(key("optim.accumulate"), optim(&OptimConfig::accumulate), 1, 4096)->setSuffix(tr(" micro-batches"));
+  row(key("optim.accumulate"), tr("Accumulate"), tr("Micro-batches per optimiser step; batch size x this = effective batch."));
   return s;
 }
 

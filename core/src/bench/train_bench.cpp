@@ -20,9 +20,12 @@ struct CaseShape {
 config::ExperimentConfig caseConfig(const TrainBenchOptions& options, const config::ModelPreset& preset,
                                     const CaseShape& shape) {
   config::ExperimentConfig cfg;
-  config::applyModelPreset(preset, cfg.model);
-  cfg.data.image_size = options.imageSize;
-  cfg.data.max_text_tokens = options.textTokens;
+  // The 224-px presets bring their resolution; the 64-px ones take the bench's.
+  config::applyModelPreset(preset, cfg);
+  if (preset.imageSize == 0) {
+    cfg.data.image_size = options.imageSize;
+    cfg.data.max_text_tokens = options.textTokens;
+  }
   cfg.data.vocab_size = options.vocabSize;
   cfg.optim.batch_size = options.batchSize;
   cfg.moe.enabled = shape.experts > 0;
@@ -79,10 +82,12 @@ TrainBenchCase runCase(const TrainBenchOptions& options, const config::ModelPres
 
 Expected<std::vector<TrainBenchCase>> benchTraining(const TrainBenchOptions& options) {
   const config::ModelPreset* preset = config::findModelPreset(options.preset);
-  if (preset == nullptr) return Error{"unknown preset '" + options.preset + "' (tiny, small, base, large)"};
+  if (preset == nullptr) return Error{"unknown preset '" + options.preset + "' (tiny, small, base, large, vit-s16, vit-b16)"};
   std::vector<TrainBenchCase> cases;
-  for (const CaseShape& shape : {CaseShape{"dense", 0, 0}, CaseShape{"moe-e4-k1", 4, 1}, CaseShape{"moe-e8-k2", 8, 2}})
+  for (const CaseShape& shape : {CaseShape{"dense", 0, 0}, CaseShape{"moe-e4-k1", 4, 1}, CaseShape{"moe-e8-k2", 8, 2}}) {
+    if (options.denseOnly && shape.experts > 0) continue;
     cases.push_back(runCase(options, *preset, shape));
+  }
   return cases;
 }
 

@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <thread>
 #include <nlohmann/json.hpp>
 
+#include "vimoe/bench/loader_bench.h"
 #include "vimoe/bench/moe_layer_bench.h"
 #include "vimoe/bench/train_bench.h"
 #include "vimoe/cli/verbs.h"
@@ -97,15 +100,51 @@ Expected<nlohmann::json> trainBench(const BenchCliOptions& options) {
                         {"cases", rows}};
 }
 
+Expected<nlohmann::json> loaderBench(const BenchCliOptions& options) {
+  bench::LoaderBenchOptions o;
+  o.images = options.loaderImages;
+  o.maxThreads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  auto r = bench::benchLoader(o);
+  if (!r) return r.error();
+  nlohmann::json rows = nlohmann::json::array();
+  if (!options.json)
+    std::printf("Streaming loader: %d JPEGs %dx%d (%.1f MB) -> %d px (decode, shorter side, centre crop), batch %d\n",
+                o.images, o.width, o.height, r->fileBytes / 1e6, o.imageSize, o.batchSize);
+  for (const auto& row : r->rows) {
+    const double ratio = r->trainSamplesPerSecond > 0 ? row.imagesPerSecond / r->trainSamplesPerSecond : 0;
+    if (!options.json)
+      std::printf("  %d thread%s  %8.1f images/s  %8.1fx what %s training consumes\n", row.threads, row.threads > 1 ? "s" : " ",
+                  row.imagesPerSecond, ratio, o.trainPreset.c_str());
+    rows.push_back({{"threads", row.threads}, {"images_per_second", row.imagesPerSecond}, {"ratio_to_training", ratio}});
+  }
+  if (!options.json)
+    std::printf("  %s dense training step, batch %d: %.2f samples/s; peak RSS %.0f MB\n\n", o.trainPreset.c_str(), o.trainBatch,
+                r->trainSamplesPerSecond, r->peakRssBytes / 1048576.0);
+  return nlohmann::json{{"images", o.images},         {"image_size", o.imageSize},
+                        {"file_bytes", r->fileBytes}, {"rows", rows},
+                        {"train_preset", o.trainPreset}, {"train_samples_per_second", r->trainSamplesPerSecond},
+                        {"peak_rss_bytes", r->peakRssBytes}};
+}
+
 }  // namespace
 
 int runBench(const BenchCliOptions& options) {
-  if (options.what != "moe-layer" && options.what != "train" && options.what != "all") {
-    std::fprintf(stderr, "error: --what must be moe-layer, train or all, got '%s'\n", options.what.c_str());
+  if (options.what != "moe-layer" && options.what != "train" && options.what != "loader" && options.what != "all") {
+    std::fprintf(stderr, "error: --what must be moe-layer, train, loader or all, got '%s'\n", options.what.c_str());
     return kExitBadInput;
   }
   nlohmann::json out = {{"threads", torch::get_num_threads()}};
   if (!options.json) std::printf("vimoe bench: %d LibTorch threads\n\n", torch::get_num_threads());
+  if (options.what == "loader") {
+    auto loader = loaderBench(options);
+    if (!loader) {
+      std::fprintf(stderr, "error: %s\n", loader.error().message.c_str());
+      return kExitFailed;
+    }
+    out["loader"] = *loader;
+    if (options.json) std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
   if (options.what != "train") out["moe_layer"] = moeLayerBench(options);
   if (options.what != "moe-layer") {
     auto train = trainBench(options);

@@ -8,8 +8,7 @@
 #include "inference_common.h"
 #include "train/contrastive_eval.h"
 #include "vimoe/config/project.h"
-#include "vimoe/eval/baselines.h"
-#include "vimoe/eval/eval_rows.h"
+#include "vimoe/eval/final_eval.h"
 #include "vimoe/eval/trained_model.h"
 #include "vimoe/store/run_store.h"
 #include "vimoe/train/checkpoint.h"
@@ -20,10 +19,13 @@ namespace vimoe::cli {
 namespace fs = std::filesystem;
 namespace {
 
-metrics::MetricTokenization tokenizationOf(const config::ExperimentConfig& cfg) {
-  metrics::MetricTokenization t = metrics::MetricTokenization::Syllables;
-  metrics::parseTokenization(cfg.task.metric_tokenization, t);
-  return t;
+eval::SplitEvalOptions splitEvalOptions(const config::ExperimentConfig& cfg, const EvalCliOptions& options) {
+  eval::SplitEvalOptions o;
+  o.split = options.split;
+  o.generation = generationFor(cfg, options.generation);
+  o.tokenization = eval::metricTokenizationOf(cfg);
+  o.maxSamples = options.maxSamples;
+  return o;
 }
 
 struct SplitFiles {
@@ -48,27 +50,15 @@ Expected<std::vector<store::EvalRow>> evaluateCaptionTask(const std::string& dir
   const auto& cfg = loaded->cfg;
   auto files = projectDataFor(dir, cfg, log);
   if (!files) return files.error();
-  auto train = train::buildContrastiveSplit(files->data.train, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
+  auto train = train::buildContrastiveSplit(files->data.train, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log,
+                                            cfg.data.image_cache_mb);
   if (!train) return train.error();
-  auto evaluated = options.split == "train" ? std::move(train)
-                                            : train::buildContrastiveSplit(files->data.val, loaded->tokenizer, cfg.data.image_size,
-                                                                           cfg.data.max_text_tokens, log);
-  if (!evaluated) return evaluated.error();
-  eval::CaptionEvalOptions o;
-  o.generation = generationFor(cfg, options.generation);
-  o.maxImages = options.maxSamples;
-  o.tokenization = tokenizationOf(cfg);
-  auto result = eval::evaluateCaptioning(loaded->model, *evaluated, loaded->tokenizer, o);
-  if (!result) return result.error();
-  auto rows = eval::captionEvalRows(*result, options.split);
-  if (options.split != "train") {
-    std::vector<metrics::CaptionReferences> refs;
-    for (const auto& s : result->samples) refs.push_back({s.id, s.references});
-    auto nn = metrics::scoreCaptions(eval::nearestNeighbourCaptions(*train, *evaluated, options.maxSamples), refs, o.tokenization);
-    if (!nn) return nn.error();
-    for (auto& r : eval::captionBaselineRows(*nn, "nn_caption", options.split)) rows.push_back(std::move(r));
-  }
-  return rows;
+  if (options.split == "train")
+    return eval::evaluateCaptionSplit(loaded->model, *train, *train, loaded->tokenizer, splitEvalOptions(cfg, options));
+  auto val = train::buildContrastiveSplit(files->data.val, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log,
+                                            cfg.data.image_cache_mb);
+  if (!val) return val.error();
+  return eval::evaluateCaptionSplit(loaded->model, *train, *val, loaded->tokenizer, splitEvalOptions(cfg, options));
 }
 
 Expected<std::vector<store::EvalRow>> evaluateVqaTask(const std::string& dir, const EvalCliOptions& options, LogSink& log) {
@@ -84,31 +74,19 @@ Expected<std::vector<store::EvalRow>> evaluateVqaTask(const std::string& dir, co
   auto load = [&](const std::string& file) -> Expected<train::VqaSplit> {
     auto set = train::loadVqaFile((fs::path(root) / file).string(), imageDir, log);
     if (!set) return set.error();
-    return train::buildVqaSplit(*set, loaded->tokenizer, vocabulary, cfg.data.image_size, cfg.data.max_text_tokens, log);
+    return train::buildVqaSplit(*set, loaded->tokenizer, vocabulary, cfg.data.image_size, cfg.data.max_text_tokens, log,
+                                            cfg.data.image_cache_mb);
   };
   auto train = load(cfg.data.train_questions);
   if (!train) return train.error();
-  auto evaluated = options.split == "train" ? std::move(train) : load(cfg.data.val_questions);
-  if (!evaluated) return evaluated.error();
-  eval::VqaEvalOptions o;
-  o.generative = !loaded->vocabulary;
-  o.generation = generationFor(cfg, options.generation);
-  o.maxQuestions = options.maxSamples;
-  o.tokenization = tokenizationOf(cfg);
-  auto result = eval::evaluateVqa(loaded->model, *evaluated, loaded->tokenizer, vocabulary, o, cfg.data.max_text_tokens);
-  if (!result) return result.error();
-  auto rows = eval::vqaEvalRows(*result, options.split);
-  if (options.split != "train") {
-    std::vector<metrics::VqaReference> refs;
-    for (const auto& s : result->samples) refs.push_back({s.id, s.answers, s.type});
-    for (bool perType : {false, true}) {
-      auto scores = metrics::scoreVqa(eval::majorityAnswers(*train, *evaluated, perType, options.maxSamples), refs, o.tokenization);
-      if (!scores) return scores.error();
-      for (auto& r : eval::vqaBaselineRows(*scores, perType ? "majority_per_type" : "majority", options.split))
-        rows.push_back(std::move(r));
-    }
-  }
-  return rows;
+  const bool generative = !loaded->vocabulary;
+  if (options.split == "train")
+    return eval::evaluateVqaSplit(loaded->model, *train, *train, loaded->tokenizer, vocabulary, generative,
+                                  cfg.data.max_text_tokens, splitEvalOptions(cfg, options));
+  auto val = load(cfg.data.val_questions);
+  if (!val) return val.error();
+  return eval::evaluateVqaSplit(loaded->model, *train, *val, loaded->tokenizer, vocabulary, generative, cfg.data.max_text_tokens,
+                                splitEvalOptions(cfg, options));
 }
 
 Expected<std::vector<store::EvalRow>> evaluateRetrievalTask(const std::string& dir, const EvalCliOptions& options, LogSink& log) {
@@ -118,7 +96,8 @@ Expected<std::vector<store::EvalRow>> evaluateRetrievalTask(const std::string& d
   auto files = projectDataFor(dir, cfg, log);
   if (!files) return files.error();
   auto split = train::buildContrastiveSplit(options.split == "train" ? files->data.train : files->data.val, loaded->tokenizer,
-                                            cfg.data.image_size, cfg.data.max_text_tokens, log);
+                                            cfg.data.image_size, cfg.data.max_text_tokens, log,
+                                            cfg.data.image_cache_mb);
   if (!split) return split.error();
   std::vector<store::EvalRow> rows;
   const std::string details = nlohmann::json{{"images", split->imageCount()}, {"captions", split->captionIds.size(0)}}.dump();

@@ -55,11 +55,12 @@ Expected<Gallery> loadGallery(const eval::ContrastiveModel& loaded, const std::s
   CancelToken cancel;
   auto data = train::prepareProjectData(loaded.cfg, *projectDir, log, progress, cancel);
   if (!data) return data.error();
-  auto split = train::buildContrastiveSplit(data->val, loaded.tokenizer, size, loaded.cfg.data.max_text_tokens, log);
+  auto split = train::buildContrastiveSplit(data->val, loaded.tokenizer, size, loaded.cfg.data.max_text_tokens, log,
+                                            loaded.cfg.data.image_cache_mb);
   if (!split) return split.error();
   gallery.paths = split->imagePaths;
   gallery.captions = split->firstCaptionText;
-  gallery.pixels = train::pixelsFromBytes(split->images);
+  gallery.pixels = train::pixelsFromBytes(split->images.range(0, split->imageCount()));
   return gallery;
 }
 

@@ -8,7 +8,7 @@
 #include "vimoe/store/run_store.h"
 #include "vimoe/study/study_runner.h"
 #include "vimoe/train/checkpoint.h"
-#include "vimoe/train/downstream_trainer.h"
+#include "vimoe/train/training_loop.h"
 #include "vimoe/util/atomic_file.h"
 
 namespace vimoe::cli {

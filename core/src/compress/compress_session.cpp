@@ -65,7 +65,7 @@ Expected<CompressSessionResult> runCompressSession(model::ClipModel& model, cons
     const auto& source = calibration && calibration->imageCount() > 0 ? *calibration : val;
     const std::int64_t first = &source == &val ? rankingCount : 0;
     const std::int64_t count = std::max<std::int64_t>(1, std::min(options.calibrationImages, source.imageCount() - first));
-    const auto pixels = train::pixelsFromBytes(source.images.narrow(0, first, count));
+    const auto pixels = train::pixelsFromBytes(source.images.range(first, count));
     const auto ids = source.captionIds.index_select(0, source.firstCaption.narrow(0, first, count));
     compressor.setActivationScales(collectInputStatistics(model, cfg, pixels, ids).meanAbs);
   }

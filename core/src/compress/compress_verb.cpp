@@ -151,12 +151,14 @@ int runCompress(const CompressCliOptions& o) {
   cancelOnTerminationSignals(cancel);
   auto projectData = train::prepareProjectData(cfg, *projectDir, log, progress, cancel);
   if (!projectData) return reportError(projectData.error().message, kExitBadInput);
-  auto val = train::buildContrastiveSplit(projectData->val, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
+  auto val = train::buildContrastiveSplit(projectData->val, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log,
+                                            cfg.data.image_cache_mb);
   if (!val) return reportError(val.error().message, kExitBadInput);
   data::CaptionDataset calibrationSet = projectData->train;
   if (calibrationSet.images.size() > 64) calibrationSet.images.resize(64);
   auto calibration =
-      train::buildContrastiveSplit(calibrationSet, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
+      train::buildContrastiveSplit(calibrationSet, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log,
+                                            cfg.data.image_cache_mb);
 
   auto ctx = openStore(o, *dir, *state);
   if (!ctx) return reportError(ctx.error().message, kExitFailed);

@@ -11,7 +11,7 @@ RankingSet rankingSubset(const train::ContrastiveSplit& split, std::int64_t firs
   first = std::clamp<std::int64_t>(first, 0, n);
   count = std::clamp<std::int64_t>(count, 0, n - first);
   RankingSet set;
-  set.pixels = train::pixelsFromBytes(split.images.narrow(0, first, count));
+  set.pixels = train::pixelsFromBytes(split.images.range(first, count));
   const auto owner = split.captionImage;
   const auto keep = owner.ge(first).logical_and(owner.lt(first + count)).nonzero().squeeze(1);
   set.captionIds = split.captionIds.index_select(0, keep);

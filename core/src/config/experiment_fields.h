@@ -37,6 +37,8 @@ void describe(DataConfig& c, V& v) {
   v.number("vocab_size", c.vocab_size, 32, 64000);
   v.text("train_questions", c.train_questions, TextRule::NonEmpty);
   v.text("val_questions", c.val_questions, TextRule::NonEmpty);
+  v.number("image_cache_mb", c.image_cache_mb, 0, 1048576);
+  v.number("loader_threads", c.loader_threads, 1, 64);
   v.object("synthetic", c.synthetic);
 }
 
@@ -51,7 +53,7 @@ void describe(TowerConfig& c, V& v) {
 template <class V>
 void describe(ModelConfig& c, V& v) {
   // experimentFromJson applies the named preset before this description is read.
-  v.choice("preset", c.preset, {"custom", "tiny", "small", "base", "large"});
+  v.choice("preset", c.preset, {"custom", "tiny", "small", "base", "large", "vit-s16", "vit-b16"});
   v.number("patch_size", c.patch_size, 2, 64);
   v.number("embed_dim", c.embed_dim, 8, 4096);
   v.object("image", c.image);
@@ -102,6 +104,7 @@ void describe(OptimConfig& c, V& v) {
   v.choice("schedule", c.schedule, {"cosine", "constant"});
   v.number("min_lr_ratio", c.min_lr_ratio, 0.0, 1.0, Open::None);
   v.number("grad_clip", c.grad_clip, 0.0, 1000.0, Open::None);
+  v.number("accumulate", c.accumulate, 1, 4096);
 }
 
 template <class V>
@@ -127,6 +130,7 @@ void describe(RunConfig& c, V& v) {
   v.number("routing_every", c.routing_every, 1, kNoLimit);
   v.number("probe_images", c.probe_images, 0, 256);
   v.choice("device", c.device, {"auto", "cpu", "cuda"});
+  v.choice("precision", c.precision, {"fp32", "bf16", "fp16"});
 }
 
 template <class V>

@@ -15,7 +15,7 @@ void applyPresetNamedIn(const nlohmann::json& doc, ExperimentConfig& out) {
   if (model == doc.end() || !model->is_object()) return;
   const auto name = model->find("preset");
   if (name == model->end() || !name->is_string()) return;
-  if (const ModelPreset* preset = findModelPreset(name->get<std::string>())) applyModelPreset(*preset, out.model);
+  if (const ModelPreset* preset = findModelPreset(name->get<std::string>())) applyModelPreset(*preset, out);
 }
 
 }  // namespace

@@ -76,6 +76,9 @@ void checkCrossField(const ExperimentConfig& config, std::vector<ConfigIssue>& i
   checkTowerHeads("image", config.model.image, issues);
   checkTowerHeads("text", config.model.text, issues);
   checkDivisible("data.image_size", config.data.image_size, "model.patch_size", config.model.patch_size, issues);
+  // LibTorch's CPU autocast knows bfloat16 only; with device auto the loop says so when it resolves to the CPU.
+  if (config.run.precision == "fp16" && config.run.device == "cpu")
+    issues.push_back({"run.precision", "fp16 needs CUDA (run.device is cpu); use bf16 on the CPU"});
   // The schedule needs at least one step after warmup to reach its peak learning rate.
   if (config.optim.warmup_steps >= config.run.steps) {
     issues.push_back({"optim.warmup_steps", std::to_string(config.optim.warmup_steps) + " must be less than run.steps (" +

@@ -51,17 +51,8 @@ PrefetchLoader::PrefetchLoader(const std::vector<Sample>& samples, ImagePipeline
   m_batchesPerEpoch = (n + m_options.batchSize - 1) / m_options.batchSize;
   m_totalBatches = m_batchesPerEpoch * std::max(0, m_options.epochs);
   for (int e = 0; e < m_options.epochs; ++e) m_orders.push_back(orderForEpoch(e));
-  for (int t = 0; t < std::max(1, m_options.threads); ++t) m_workers.emplace_back([this] { work(); });
-}
-
-PrefetchLoader::~PrefetchLoader() {
-  {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_stopping = true;
-  }
-  m_space.notify_all();
-  m_ready.notify_all();
-  for (auto& t : m_workers) t.join();
+  m_prefetch = std::make_unique<OrderedPrefetch<LoadedBatch>>([this](std::int64_t batch) { return buildOrExplain(batch); },
+                                                              0, m_totalBatches, m_options.threads, m_options.prefetchBatches);
 }
 
 std::vector<std::size_t> PrefetchLoader::orderForEpoch(int epoch) const {
@@ -73,33 +64,15 @@ std::vector<std::size_t> PrefetchLoader::orderForEpoch(int epoch) const {
   return order;
 }
 
-void PrefetchLoader::work() {
-  for (;;) {
-    std::int64_t batch = 0;
-    {
-      std::unique_lock<std::mutex> lock(m_mutex);
-      // Build at most prefetchBatches ahead of what the consumer has taken.
-      m_space.wait(lock, [&] {
-        return m_stopping || m_nextToBuild >= m_totalBatches ||
-               m_nextToBuild < m_nextToHand + std::max(1, m_options.prefetchBatches);
-      });
-      if (m_stopping || m_nextToBuild >= m_totalBatches) return;
-      batch = m_nextToBuild++;
-    }
-    LoadedBatch built;
-    try {
-      built = build(batch);
-    } catch (const std::exception& e) {
-      // The consumer waits for this batch number: it must arrive, empty but explained.
-      built = LoadedBatch{};
-      built.index = batch;
-      built.problems.push_back(std::string("batch ") + std::to_string(batch) + " failed: " + e.what());
-    }
-    {
-      std::lock_guard<std::mutex> lock(m_mutex);
-      m_done.emplace(batch, std::move(built));
-    }
-    m_ready.notify_all();
+// The consumer waits for every batch number: a batch that failed arrives, empty but explained.
+LoadedBatch PrefetchLoader::buildOrExplain(std::int64_t batch) const {
+  try {
+    return build(batch);
+  } catch (const std::exception& e) {
+    LoadedBatch failed;
+    failed.index = batch;
+    failed.problems.push_back(std::string("batch ") + std::to_string(batch) + " failed: " + e.what());
+    return failed;
   }
 }
 
@@ -134,16 +107,6 @@ LoadedBatch PrefetchLoader::build(std::int64_t batch) const {
   return out;
 }
 
-std::optional<LoadedBatch> PrefetchLoader::next() {
-  std::unique_lock<std::mutex> lock(m_mutex);
-  if (m_nextToHand >= m_totalBatches) return std::nullopt;
-  m_ready.wait(lock, [&] { return m_stopping || m_done.count(m_nextToHand) != 0; });
-  if (m_stopping) return std::nullopt;
-  auto node = m_done.extract(m_nextToHand);
-  ++m_nextToHand;
-  lock.unlock();
-  m_space.notify_all();
-  return std::move(node.mapped());
-}
+std::optional<LoadedBatch> PrefetchLoader::next() { return m_prefetch->next(); }
 
 }  // namespace vimoe::data

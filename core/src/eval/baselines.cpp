@@ -17,12 +17,16 @@ std::vector<metrics::CaptionPrediction> nearestNeighbourCaptions(const train::Co
                                                                  int maxImages) {
   const std::int64_t count = maxImages > 0 ? std::min<std::int64_t>(maxImages, evaluated.imageCount())
                                            : evaluated.imageCount();
-  const auto trainFeatures = thumbnailFeatures(train.images);
+  // Thumbnails of the training images in chunks: a streamed split is never decoded whole.
+  std::vector<torch::Tensor> trainChunks;
+  for (std::int64_t start = 0; start < train.imageCount(); start += 256)
+    trainChunks.push_back(thumbnailFeatures(train.images.range(start, std::min<std::int64_t>(256, train.imageCount() - start))));
+  const auto trainFeatures = torch::cat(trainChunks);
   std::vector<metrics::CaptionPrediction> predictions;
   const std::int64_t chunk = 256;  // bounds the similarity matrix for large training sets
   for (std::int64_t start = 0; start < count; start += chunk) {
     const auto size = std::min(chunk, count - start);
-    const auto queries = thumbnailFeatures(evaluated.images.narrow(0, start, size));
+    const auto queries = thumbnailFeatures(evaluated.images.range(start, size));
     const auto best = torch::matmul(queries, trainFeatures.t()).argmax(1);
     for (std::int64_t j = 0; j < size; ++j) {
       const auto neighbour = static_cast<std::size_t>(best[j].item<std::int64_t>());

@@ -38,7 +38,7 @@ Expected<CaptionEvaluation> evaluateCaptioning(model::VisionLanguageModel& model
   std::vector<metrics::CaptionReferences> references;
   for (std::int64_t start = 0; start < count; start += options.batchSize) {
     const auto size = std::min<std::int64_t>(options.batchSize, count - start);
-    const auto pixels = train::pixelsFromBytes(split.images.narrow(0, start, size)).to(device);
+    const auto pixels = train::pixelsFromBytes(split.images.range(start, size)).to(device);
     const auto captions = generateCaptions(model, tokenizer, pixels, options.generation);
     for (std::int64_t j = 0; j < size; ++j) {
       const auto i = static_cast<std::size_t>(start + j);

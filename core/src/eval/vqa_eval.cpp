@@ -68,7 +68,7 @@ Expected<VqaEvaluation> evaluateVqa(model::VisionLanguageModel& model, const tra
   for (std::int64_t start = 0; start < count; start += options.batchSize) {
     const auto size = std::min<std::int64_t>(options.batchSize, count - start);
     const auto imageRows = split.questionImage.narrow(0, start, size);
-    const auto pixels = train::pixelsFromBytes(split.images.index_select(0, imageRows)).to(device);
+    const auto pixels = train::pixelsFromBytes(split.images.gather(imageRows)).to(device);
     const std::vector<std::string> questions(split.questions.begin() + start, split.questions.begin() + start + size);
     const auto answers = answerQuestions(model, tokenizer, vocabulary, pixels, questions, options, maxTokens);
     for (std::int64_t j = 0; j < size; ++j) {

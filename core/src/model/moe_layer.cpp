@@ -62,6 +62,16 @@ std::int64_t MoeLayerImpl::parametersPerExpert() const {
 //    rows, so the work is exactly k x T tokens whatever the imbalance.
 // Grouped wins as soon as the buffer is noticeably emptier than full; both give the same result
 // (tests/core/model/moe_layer_test.cpp).
+namespace {
+
+// Sums the gated expert outputs back into token order. Under autocast the experts' matmuls come
+// out in bf16 / fp16 while the tokens are fp32: the sum takes the outputs' type.
+torch::Tensor combine(const torch::Tensor& flat, const torch::Tensor& tokens, const torch::Tensor& gatedOutputs) {
+  return torch::zeros({flat.size(0), flat.size(1)}, gatedOutputs.options()).index_add(0, tokens, gatedOutputs);
+}
+
+}  // namespace
+
 torch::Tensor MoeLayerImpl::runExperts(const torch::Tensor& flat, const RoutingPlan& plan) const {
   const auto width = flat.size(1);
   const auto cap = plan.capacity;
@@ -72,7 +82,7 @@ torch::Tensor MoeLayerImpl::runExperts(const torch::Tensor& flat, const RoutingP
                       .index_copy(0, plan.slot, flat.index_select(0, plan.token));
     auto hidden = torch::gelu(torch::baddbmm(b1.unsqueeze(1), buffer.view({m_experts, cap, width}), w1));
     auto out = torch::baddbmm(b2.unsqueeze(1), hidden, w2).view({m_experts * cap, width});
-    return torch::zeros_like(flat).index_add(0, plan.token, out.index_select(0, plan.slot) * plan.gate.unsqueeze(1));
+    return combine(flat, plan.token, out.index_select(0, plan.slot) * plan.gate.unsqueeze(1));
   }
   // Slots are expert-major, so sorting by slot groups the assignments by expert.
   const auto order = plan.slot.argsort();
@@ -88,7 +98,7 @@ torch::Tensor MoeLayerImpl::runExperts(const torch::Tensor& flat, const RoutingP
     outputs.push_back(torch::addmm(b2[e], torch::gelu(torch::addmm(b1[e], x, w1[e])), w2[e]));
   }
   const auto gates = plan.gate.index_select(0, order).unsqueeze(1);
-  return torch::zeros_like(flat).index_add(0, tokens, torch::cat(outputs) * gates);
+  return combine(flat, tokens, torch::cat(outputs) * gates);
 }
 
 // DeepSeek-V3's aux-loss-free balancing: nudge under-loaded experts up and over-loaded ones

@@ -47,7 +47,7 @@ Expected<AttackSet> contrastiveSet(const std::string& dir, int samples, bool ret
   auto files = projectFiles(dir, loaded->cfg, log);
   if (!files) return files.error();
   auto split = train::buildContrastiveSplit(files->data.val, loaded->tokenizer, loaded->cfg.data.image_size,
-                                            loaded->cfg.data.max_text_tokens, log);
+                                            loaded->cfg.data.max_text_tokens, log, loaded->cfg.data.image_cache_mb);
   if (!split) return split.error();
   const auto rows = firstRows(split->imageCount(), samples);
   if (!retrieval && split->classNames.empty())
@@ -60,7 +60,7 @@ Expected<AttackSet> contrastiveSet(const std::string& dir, int samples, bool ret
   set.checkpointDir = dir;
   set.task = retrieval ? "retrieval" : "zero_shot";
   set.device = m->parameters().front().device();
-  set.images = split->images.index_select(0, rows);
+  set.images = split->images.gather(rows);
   set.labels = retrieval ? torch::arange(rows.size(0), torch::kLong) : split->labelIndex.index_select(0, rows);
   if (!retrieval) set.labelNames = split->classNames;
   for (std::int64_t i = 0; i < rows.size(0); ++i) {
@@ -106,7 +106,7 @@ Expected<AttackSet> vqaSet(const std::string& dir, int samples, LogSink& log) {
                                       (fs::path(root) / cfg.data.image_dir).string(), log);
   if (!questions) return questions.error();
   auto split = train::buildVqaSplit(*questions, loaded->tokenizer, *loaded->vocabulary, cfg.data.image_size,
-                                    cfg.data.max_text_tokens, log);
+                                    cfg.data.max_text_tokens, log, cfg.data.image_cache_mb);
   if (!split) return split.error();
   // Questions whose answer the classifier cannot output have no label to attack.
   const auto answerable = split->answerClass.ge(0).nonzero().squeeze(1);
@@ -119,7 +119,7 @@ Expected<AttackSet> vqaSet(const std::string& dir, int samples, LogSink& log) {
   set.checkpointDir = dir;
   set.task = "vqa";
   set.device = m->parameters().front().device();
-  set.images = split->images.index_select(0, split->questionImage.index_select(0, rows));
+  set.images = split->images.gather(split->questionImage.index_select(0, rows));
   set.labels = split->answerClass.index_select(0, rows);
   set.labelNames = owner->vocabulary->answers;
   for (std::int64_t i = 0; i < rows.size(0); ++i) {
@@ -165,7 +165,8 @@ Expected<AttackSet> captionSet(const std::string& dir, int samples, LogSink& log
   const auto& cfg = loaded->cfg;
   auto files = projectFiles(dir, cfg, log);
   if (!files) return files.error();
-  auto split = train::buildContrastiveSplit(files->data.val, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log);
+  auto split = train::buildContrastiveSplit(files->data.val, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log,
+                                            cfg.data.image_cache_mb);
   if (!split) return split.error();
   auto owner = std::make_shared<eval::DownstreamModel>(std::move(*loaded));
   auto& m = owner->model;
@@ -175,7 +176,7 @@ Expected<AttackSet> captionSet(const std::string& dir, int samples, LogSink& log
   set.task = "caption";
   set.device = m->parameters().front().device();
   const auto rows = firstRows(split->imageCount(), samples);
-  set.images = split->images.index_select(0, rows);
+  set.images = split->images.gather(rows);
   set.labels = torch::full({rows.size(0)}, -1, torch::kLong);
   for (std::int64_t i = 0; i < rows.size(0); ++i) {
     set.imagePaths.push_back(split->imagePaths[static_cast<std::size_t>(i)]);

@@ -8,10 +8,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 
 #include "vimoe/config/experiment_config.h"
 
 namespace vimoe::train {
+
+class StepHook;
 
 bool adversarialTraining(const config::AdversarialConfig& adversarial);
 
@@ -19,5 +22,10 @@ bool adversarialTraining(const config::AdversarialConfig& adversarial);
 torch::Tensor adversarialPixels(torch::nn::Module& model, const config::AdversarialConfig& adversarial,
                                 const torch::Tensor& pixels, const std::function<torch::Tensor(const torch::Tensor&)>& loss,
                                 std::uint64_t seed);
+
+// The training loop's step hook for adversarial training (null when cfg.adversarial is off):
+// each micro-batch's pixels become PGD examples against the task's loss, seeded from
+// (run.seed, micro-batch index), through the image encoder even when it is frozen.
+std::unique_ptr<StepHook> adversarialHook(const config::ExperimentConfig& cfg);
 
 }  // namespace vimoe::train

@@ -1,8 +1,5 @@
 #include "vimoe/train/contrastive_data.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <map>
 
 #include "zero_shot_prompts.h"
@@ -19,30 +16,20 @@ std::string imageLabel(const data::CaptionImage& entry) { return entry.domain; }
 
 torch::Tensor pixelsFromBytes(const torch::Tensor& imagesUint8) { return imagesUint8.to(torch::kFloat32).div_(255.0); }
 
-torch::Tensor loadImageTensor(const std::string& path, int imageSize) {
-  cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
-  if (bgr.empty()) return {};
-  cv::Mat rgb;
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  if (rgb.rows != imageSize || rgb.cols != imageSize)
-    cv::resize(rgb, rgb, cv::Size(imageSize, imageSize), 0, 0, cv::INTER_AREA);
-  return torch::from_blob(rgb.data, {imageSize, imageSize, 3}, torch::kUInt8).permute({2, 0, 1}).clone();
-}
+torch::Tensor loadImageTensor(const std::string& path, int imageSize) { return decodeImage(path, imageSize); }
 
 Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
-                                                 int imageSize, int maxTokens, LogSink& log) {
-  std::vector<torch::Tensor> images;
+                                                 int imageSize, int maxTokens, LogSink& log, std::int64_t imageCacheMb) {
+  ImageTableBuilder images(static_cast<std::int64_t>(dataset.images.size()), imageSize, imageCacheMb);
   std::vector<std::int64_t> ids, captionImage, firstCaption;
   std::int64_t captions = 0;
   ContrastiveSplit split;
   for (const auto& entry : dataset.images) {
-    auto image = loadImageTensor(entry.imagePath, imageSize);
-    if (!image.defined()) {
+    if (!images.add(entry.imagePath)) {
       log.warning(entry.imagePath + ": unreadable or truncated image, skipped (image id " + std::to_string(entry.id) + ")");
       continue;
     }
-    images.push_back(std::move(image));
-    const auto imageIndex = static_cast<std::int64_t>(images.size()) - 1;
+    const auto imageIndex = images.size() - 1;
     firstCaption.push_back(captions);
     split.imagePaths.push_back(entry.imagePath);
     split.imageIds.push_back(std::to_string(entry.id));
@@ -56,8 +43,8 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
       ++captions;
     }
   }
-  if (images.empty()) return Error::at(dataset.annotationFile, "no readable image with a caption");
-  split.images = torch::stack(images);
+  if (images.size() == 0) return Error::at(dataset.annotationFile, "no readable image with a caption");
+  split.images = images.build();
   split.captionIds = torch::tensor(ids, torch::kLong).view({captions, maxTokens});
   split.captionImage = torch::tensor(captionImage, torch::kLong);
   split.firstCaption = torch::tensor(firstCaption, torch::kLong);
@@ -96,7 +83,7 @@ torch::Tensor shuffledBatchIndices(std::int64_t n, std::uint64_t seed, std::int6
   return order.narrow(0, offset, std::min<std::int64_t>(batchSize, n - offset));
 }
 
-Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize) {
+ContrastiveRows contrastiveBatchRows(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize) {
   const auto picked = shuffledBatchIndices(split.imageCount(), seed, step, batchSize);
 
   // Choose one caption per image: captions of image i are the contiguous range starting at firstCaption[i].
@@ -106,7 +93,12 @@ Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::i
   auto stepGen = at::detail::createCPUGenerator(seed * 7919ULL + 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(step));
   const auto u = torch::rand({picked.size(0)}, stepGen, torch::kFloat64);
   const auto choice = first + (u * (nextFirst - first).to(torch::kFloat64)).floor().to(torch::kLong);
-  return {pixelsFromBytes(split.images.index_select(0, picked)), split.captionIds.index_select(0, choice)};
+  return {picked, choice};
+}
+
+Batch contrastiveBatch(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize) {
+  const auto rows = contrastiveBatchRows(split, seed, step, batchSize);
+  return {pixelsFromBytes(split.images.gather(rows.images)), split.captionIds.index_select(0, rows.captions)};
 }
 
 }  // namespace vimoe::train

@@ -14,7 +14,7 @@ std::map<std::string, double> evaluateContrastive(model::ClipModel& model, const
   const auto n = split.imageCount();
   for (std::int64_t i = 0; i < n; i += batchSize)
     images.push_back(model->encodeImages(
-        pixelsFromBytes(split.images.narrow(0, i, std::min<std::int64_t>(batchSize, n - i)).to(device))));
+        pixelsFromBytes(split.images.range(i, std::min<std::int64_t>(batchSize, n - i)).to(device))));
   const auto m = split.captionIds.size(0);
   for (std::int64_t i = 0; i < m; i += batchSize)
     texts.push_back(model->encodeTexts(split.captionIds.narrow(0, i, std::min<std::int64_t>(batchSize, m - i)).to(device)));

@@ -59,7 +59,7 @@ ProbeSet buildProbeSet(const ContrastiveSplit& split, const text::Tokenizer& tok
   const auto picked = probeIndices(split.labels, count);
   if (picked.empty()) return probe;
   const auto index = torch::tensor(picked, torch::kLong);
-  probe.pixels = pixelsFromBytes(split.images.index_select(0, index));
+  probe.pixels = pixelsFromBytes(split.images.gather(index));
   probe.ids = split.captionIds.index_select(0, split.firstCaption.index_select(0, index));
   for (std::size_t s = 0; s < picked.size(); ++s) {
     const auto image = static_cast<std::size_t>(picked[s]);

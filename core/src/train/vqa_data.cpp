@@ -90,9 +90,11 @@ Expected<data::Dataset> loadVqaFile(const std::string& file, const std::string& 
 }
 
 Expected<VqaSplit> buildVqaSplit(const data::Dataset& dataset, const text::Tokenizer& tokenizer,
-                                 const AnswerVocabulary& vocabulary, int imageSize, int maxTokens, LogSink& log) {
+                                 const AnswerVocabulary& vocabulary, int imageSize, int maxTokens, LogSink& log,
+                                 std::int64_t imageCacheMb) {
   VqaSplit split;
-  std::vector<torch::Tensor> images;
+  // VQA files repeat images: the sample count bounds the image count.
+  ImageTableBuilder images(static_cast<std::int64_t>(dataset.samples.size()), imageSize, imageCacheMb);
   std::vector<std::int64_t> questionImage, questionPieces, sequences, answerStart, answerClass;
   std::unordered_map<std::string, std::int64_t> imageIndex;  // by path: VQA files repeat images
   const std::int64_t sequenceLength = 2 * maxTokens;
@@ -103,15 +105,13 @@ Expected<VqaSplit> buildVqaSplit(const data::Dataset& dataset, const text::Token
     if (usable.empty()) continue;
     auto found = imageIndex.find(sample.imagePath);
     if (found == imageIndex.end()) {
-      auto image = loadImageTensor(sample.imagePath, imageSize);
-      if (!image.defined()) {
+      if (!images.add(sample.imagePath)) {
         log.warning(sample.imagePath + ": unreadable or truncated image, its " + std::to_string(usable.size()) +
                     " questions skipped (" + sample.sourceFile + ", " + sample.record + ")");
         continue;
       }
-      images.push_back(std::move(image));
       split.imagePaths.push_back(sample.imagePath);
-      found = imageIndex.emplace(sample.imagePath, static_cast<std::int64_t>(images.size()) - 1).first;
+      found = imageIndex.emplace(sample.imagePath, images.size() - 1).first;
     }
     for (const auto* qa : usable) {
       split.questionIds.push_back(qa->id.empty() ? std::to_string(split.questionIds.size()) : qa->id);
@@ -144,7 +144,7 @@ Expected<VqaSplit> buildVqaSplit(const data::Dataset& dataset, const text::Token
     const std::string file = dataset.files.empty() ? std::string("VQA data") : dataset.files.front();
     return Error::at(file, "no question with an answer and a readable image");
   }
-  split.images = torch::stack(images);
+  split.images = images.build();
   split.questionImage = torch::tensor(questionImage, torch::kLong);
   split.questionTokens = torch::tensor(questionPieces, torch::kLong).view({count, maxTokens});
   split.sequences = torch::tensor(sequences, torch::kLong).view({count, sequenceLength});

@@ -54,6 +54,7 @@ ExperimentConfig everyFieldChanged() {
   c.optim.schedule = "constant";
   c.optim.min_lr_ratio = 0.1;
   c.optim.grad_clip = 0;
+  c.optim.accumulate = 3;
   c.run.name = "everything";
   c.run.steps = 12;
   c.run.seed = 18446744073709551615ull;
@@ -63,22 +64,23 @@ ExperimentConfig everyFieldChanged() {
   c.run.checkpoint_every = 6;
   c.run.threads = 2;
   c.run.checkpoint_dir = "ckpt";
+  c.run.precision = "bf16";
   return c;
 }
 
 TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   const json dump = experimentToJson(ExperimentConfig{});
   EXPECT_EQ(dump.size(), 8u);
-  EXPECT_EQ(dump["data"].size(), 13u);
+  EXPECT_EQ(dump["data"].size(), 15u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
   EXPECT_EQ(dump["model"].size(), 7u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
   EXPECT_EQ(dump["model"]["text"].size(), 4u);
   EXPECT_EQ(dump["moe"].size(), 14u);
   EXPECT_EQ(dump["loss"].size(), 8u);
-  EXPECT_EQ(dump["optim"].size(), 10u);
+  EXPECT_EQ(dump["optim"].size(), 11u);
   EXPECT_EQ(dump["adversarial"].size(), 4u);
-  EXPECT_EQ(dump["run"].size(), 13u);
+  EXPECT_EQ(dump["run"].size(), 14u);
   EXPECT_EQ(dump["task"].size(), 9u);
 }
 

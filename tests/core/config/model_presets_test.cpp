@@ -68,7 +68,7 @@ TEST(ModelPresets, UnknownPresetIsAnIssueAndChangesNothing) {
 }
 
 TEST(ModelPresets, EveryPresetIsAValidChoiceAndPassesValidation) {
-  ASSERT_EQ(modelPresets().size(), 4u);
+  ASSERT_EQ(modelPresets().size(), 6u);
   for (const ModelPreset& preset : modelPresets()) {
     SCOPED_TRACE(preset.name);
     const ExperimentConfig c = parseOk(json{{"model", {{"preset", preset.name}}}, {"moe", {{"enabled", true}}}});
@@ -78,12 +78,32 @@ TEST(ModelPresets, EveryPresetIsAValidChoiceAndPassesValidation) {
   EXPECT_EQ(findModelPreset("custom"), nullptr);
 }
 
+// The 64-px family grows in width and depth; the ViTs keep the published depth 12 and grow wider.
 TEST(ModelPresets, EachPresetIsWiderAndDeeperThanTheOneBefore) {
   const auto& presets = modelPresets();
   for (std::size_t i = 1; i < presets.size(); ++i) {
+    if (presets[i].imageSize != presets[i - 1].imageSize) continue;  // a new family
     EXPECT_GT(presets[i].image.width, presets[i - 1].image.width) << presets[i].name;
-    EXPECT_GT(presets[i].image.depth, presets[i - 1].image.depth) << presets[i].name;
+    if (presets[i].imageSize == 0) EXPECT_GT(presets[i].image.depth, presets[i - 1].image.depth) << presets[i].name;
   }
+}
+
+TEST(ModelPresets, VitPresetsSetTheirResolutionAndTheFileStillWins) {
+  const ExperimentConfig s16 = parseOk(json{{"model", {{"preset", "vit-s16"}}}});
+  EXPECT_EQ(s16.model.patch_size, 16);
+  EXPECT_EQ(s16.data.image_size, 224);
+  EXPECT_EQ(s16.data.max_text_tokens, 64);
+  EXPECT_EQ(s16.model.image.width, 384);
+  EXPECT_EQ(s16.model.image.heads, 6);
+  EXPECT_EQ(s16.model.text.width, 384);
+  const ExperimentConfig b16 = parseOk(json{{"model", {{"preset", "vit-b16"}}}, {"data", {{"image_size", 384}}}});
+  EXPECT_EQ(b16.data.image_size, 384);  // written explicitly: wins over the preset
+  EXPECT_EQ(b16.model.image.width, 768);
+  EXPECT_EQ(b16.model.image.heads, 12);
+  // The 64-px presets leave the data's resolution alone.
+  const ExperimentConfig small = parseOk(json{{"model", {{"preset", "small"}}}, {"data", {{"image_size", 96}}}});
+  EXPECT_EQ(small.data.image_size, 96);
+  EXPECT_EQ(small.model.patch_size, 8);
 }
 
 TEST(ModelPresets, TinyIsTheDefaultModel) {

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <tuple>
+
 #include "vimoe/config/model_presets.h"
 #include "vimoe/model/clip_model.h"
 
@@ -143,4 +145,26 @@ TEST(ModelInfo, DenseConfigHasNoMoeLayersAndActiveEqualsTotal) {
   EXPECT_TRUE(info.text.moeLayers.empty());
   EXPECT_EQ(info.activeParameters(), info.parameters());
   EXPECT_EQ(info.preset, "small");
+}
+
+// The 224-px presets have the published ViT shapes: ViT-S/16's image tower is ~22M parameters
+// and ~4.6 GMACs at 224 px (DeiT-S), ViT-B/16's ~86M and ~17.6 GMACs (ViT paper / timm).
+TEST(ModelInfo, VitPresetsHaveThePublishedShapes) {
+  for (const auto& [name, params, macs] : {std::tuple{"vit-s16", 21.7e6, 4.6e9}, std::tuple{"vit-b16", 85.8e6, 17.6e9}}) {
+    config::ExperimentConfig cfg;
+    config::applyModelPreset(*config::findModelPreset(name), cfg);
+    EXPECT_EQ(cfg.data.image_size, 224) << name;
+    EXPECT_EQ(cfg.model.patch_size, 16) << name;
+    EXPECT_EQ(cfg.data.max_text_tokens, 64) << name;
+    EXPECT_EQ(cfg.model.text.width, cfg.model.image.width) << name;
+    const model::ModelInfo info = model::describeModel(cfg);
+    EXPECT_EQ(info.image.tokens, 197) << name;
+    EXPECT_NEAR(static_cast<double>(info.image.parameters), params, 0.03 * params) << name;
+    EXPECT_NEAR(static_cast<double>(info.image.flops.total()) / 2, macs, 0.05 * macs) << name;
+  }
+  // The built model agrees with the description at the small one.
+  config::ExperimentConfig cfg;
+  config::applyModelPreset(*config::findModelPreset("vit-s16"), cfg);
+  cfg.data.vocab_size = 256;
+  expectCountsMatchTheBuiltModel(cfg);
 }

@@ -11,7 +11,7 @@
 #include "vimoe/eval/trained_model.h"
 #include "vimoe/store/run_store.h"
 #include "vimoe/text/unicode.h"
-#include "vimoe/train/downstream_trainer.h"
+#include "vimoe/train/training_loop.h"
 #include "vimoe/train/vqa_data.h"
 #include "vimoe/util/safetensors.h"
 

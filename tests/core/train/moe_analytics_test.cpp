@@ -11,7 +11,7 @@
 #include "vimoe/store/run_store.h"
 #include "vimoe/train/init_from.h"
 #include "vimoe/train/probe_set.h"
-#include "vimoe/train/trainer.h"
+#include "vimoe/train/training_loop.h"
 
 using namespace vimoe;
 
@@ -28,7 +28,7 @@ train::RunResult trainTiny(const config::ExperimentConfig& cfg, const test_suppo
   MemoryLogSink log;
   NullProgressObserver progress;
   CancelToken cancel;
-  return train::runContrastiveTraining(cfg, optionsFor(dir), log, progress, cancel);
+  return train::runTraining(cfg, optionsFor(dir), log, progress, cancel);
 }
 
 }  // namespace

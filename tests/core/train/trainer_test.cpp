@@ -8,7 +8,7 @@
 #include "core/train/tiny_project.h"
 #include "vimoe/model/tensor_io.h"
 #include "vimoe/store/run_store.h"
-#include "vimoe/train/trainer.h"
+#include "vimoe/train/training_loop.h"
 #include "vimoe/util/atomic_file.h"
 #include "vimoe/util/safetensors.h"
 #include "vimoe/util/sha256.h"
@@ -52,7 +52,7 @@ TEST(Trainer, LossDecreasesAndStoreGetsCurvesAndExpertLoad) {
   MemoryLogSink log;
   NullProgressObserver progress;
   CancelToken cancel;
-  const auto result = train::runContrastiveTraining(cfg, optionsFor(dir), log, progress, cancel);
+  const auto result = train::runTraining(cfg, optionsFor(dir), log, progress, cancel);
   ASSERT_EQ(result.outcome, train::RunOutcome::Finished) << result.message;
   EXPECT_EQ(result.step, 40);
 
@@ -88,7 +88,7 @@ TEST(Trainer, CancelStopsAtStepBoundaryWritesCheckpointAndMarksCancelled) {
   MemoryLogSink log;
   CancelToken cancel;
   CancelAtStep observer(cancel, 4);
-  const auto result = train::runContrastiveTraining(cfg, optionsFor(dir), log, observer, cancel);
+  const auto result = train::runTraining(cfg, optionsFor(dir), log, observer, cancel);
   ASSERT_EQ(result.outcome, train::RunOutcome::Cancelled) << result.message;
   EXPECT_EQ(result.step, 4);
   auto store = store::RunStore::open(dir.path("store.db"), store::RunStore::Mode::ReadOnly).value();
@@ -106,17 +106,17 @@ TEST(Trainer, ResumedRunEqualsUninterruptedRun) {
     MemoryLogSink log;
     NullProgressObserver quiet;
     CancelToken never;
-    const auto straight = train::runContrastiveTraining(cfg, optionsFor(straightDir), log, quiet, never);
+    const auto straight = train::runTraining(cfg, optionsFor(straightDir), log, quiet, never);
     ASSERT_EQ(straight.outcome, train::RunOutcome::Finished) << straight.message;
 
     CancelToken cancel;
     CancelAtStep stopAt6(cancel, 6);
-    const auto first = train::runContrastiveTraining(cfg, optionsFor(resumedDir), log, stopAt6, cancel);
+    const auto first = train::runTraining(cfg, optionsFor(resumedDir), log, stopAt6, cancel);
     ASSERT_EQ(first.outcome, train::RunOutcome::Cancelled);
     auto resumeOptions = optionsFor(resumedDir);
     resumeOptions.resumeRunId = first.runId;
     CancelToken fresh;
-    const auto resumed = train::runContrastiveTraining(cfg, resumeOptions, log, quiet, fresh);
+    const auto resumed = train::runTraining(cfg, resumeOptions, log, quiet, fresh);
     ASSERT_EQ(resumed.outcome, train::RunOutcome::Finished) << resumed.message;
     EXPECT_EQ(resumed.runId, first.runId);
     EXPECT_EQ(resumed.step, 10);
@@ -139,7 +139,7 @@ TEST(Trainer, ResumeFromACheckpointOfAnotherStepIsRejected) {
   MemoryLogSink log;
   CancelToken cancel;
   CancelAtStep stop(cancel, 3);
-  const auto first = train::runContrastiveTraining(cfg, optionsFor(dir), log, stop, cancel);
+  const auto first = train::runTraining(cfg, optionsFor(dir), log, stop, cancel);
   ASSERT_EQ(first.outcome, train::RunOutcome::Cancelled);
   // Simulate a crash between writing model.safetensors and state.json.
   std::string state = "{\"step\": 2, \"run_id\": " + std::to_string(first.runId) + "}";
@@ -148,7 +148,7 @@ TEST(Trainer, ResumeFromACheckpointOfAnotherStepIsRejected) {
   options.resumeRunId = first.runId;
   NullProgressObserver quiet;
   CancelToken fresh;
-  const auto resumed = train::runContrastiveTraining(cfg, options, log, quiet, fresh);
+  const auto resumed = train::runTraining(cfg, options, log, quiet, fresh);
   EXPECT_EQ(resumed.outcome, train::RunOutcome::Failed);
   EXPECT_NE(resumed.message.find("model.safetensors"), std::string::npos) << resumed.message;
   EXPECT_NE(resumed.message.find("belongs to step 3"), std::string::npos) << resumed.message;

@@ -23,6 +23,7 @@ struct TrainBenchOptions {
   int warmupSteps = 3;
   int steps = 10;  // timed steps; samples/s comes from their median
   std::uint64_t seed = 0;
+  bool denseOnly = false;  // only the dense case (what a loader is compared with)
 };
 
 struct TrainBenchCase {

@@ -126,13 +126,14 @@ struct ModelInfoOptions {
 int runModelInfo(const ModelInfoOptions& options);
 
 struct BenchCliOptions {
-  std::string what = "all";      // moe-layer | train | all
+  std::string what = "all";      // moe-layer | train | loader | all (= moe-layer and train)
   bool json = false;
   std::string preset = "tiny";   // model of the training benchmark
   int batchSize = 64;
   int steps = 10;                // timed training steps
   int repetitions = 15;          // timed MoE-layer passes
   int warmup = 3;                // untimed passes / steps before each measurement
+  int loaderImages = 512;        // JPEGs the loader benchmark generates and reads
 };
 int runBench(const BenchCliOptions& options);
 

@@ -34,6 +34,10 @@ struct DataConfig {
   // read, detected from the content), relative to root. The synthetic set writes both.
   std::string train_questions = "vqa_train.json";
   std::string val_questions = "vqa_val.json";
+  // A split whose decoded images fit this many MiB is decoded once and held in memory; a larger
+  // one is streamed: decoded batch by batch from disk by loader_threads workers.
+  int image_cache_mb = 1024;  // [0, 1048576]; 0 = always stream
+  int loader_threads = 2;     // [1, 64]
   SyntheticDataConfig synthetic;
 };
 
@@ -45,7 +49,7 @@ struct TowerConfig {
 };
 
 struct ModelConfig {
-  // custom | tiny | small | base | large (model_presets.h): sets the tower shapes and embed_dim
+  // custom | tiny | small | base | large | vit-s16 | vit-b16 (model_presets.h): sets the tower shapes and embed_dim
   // below before the file is read; fields the file sets explicitly win.
   std::string preset = "custom";
   int patch_size = 8;    // [2, 64], divides data.image_size
@@ -115,6 +119,7 @@ struct OptimConfig {
   std::string schedule = "cosine"; // cosine | constant
   double min_lr_ratio = 0.05;      // [0, 1]
   double grad_clip = 1.0;          // [0, 1000]; 0 = off
+  int accumulate = 1;              // [1, 4096]; micro-batches of batch_size per optimiser step
 };
 
 // Adversarial training (Madry et al.): each training batch is replaced by PGD examples made
@@ -140,6 +145,8 @@ struct RunConfig {
   int routing_every = 100;           // [1, ...]; routing snapshot of the probe set
   int probe_images = 8;              // [0, 256]; fixed validation images (with a caption) in the probe set
   std::string device = "auto";       // auto (CUDA when available) | cpu | cuda
+  // fp32 | bf16 | fp16: autocast of the forward pass (fp16 with dynamic loss scaling, CUDA only)
+  std::string precision = "fp32";
 };
 
 struct ExperimentConfig {

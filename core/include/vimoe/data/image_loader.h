@@ -8,17 +8,14 @@
 #pragma once
 
 #include <array>
-#include <condition_variable>
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <opencv2/core.hpp>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "vimoe/data/ordered_prefetch.h"
 #include "vimoe/data/sample.h"
 
 namespace vimoe::data {
@@ -59,7 +56,6 @@ class PrefetchLoader {
  public:
   // `samples` must outlive the loader.
   PrefetchLoader(const std::vector<Sample>& samples, ImagePipelineOptions pipeline, LoaderOptions options);
-  ~PrefetchLoader();
   PrefetchLoader(const PrefetchLoader&) = delete;
   PrefetchLoader& operator=(const PrefetchLoader&) = delete;
 
@@ -68,8 +64,8 @@ class PrefetchLoader {
   std::int64_t batchCount() const { return m_totalBatches; }
 
  private:
-  void work();
   LoadedBatch build(std::int64_t batch) const;
+  LoadedBatch buildOrExplain(std::int64_t batch) const;
   std::vector<std::size_t> orderForEpoch(int epoch) const;
 
   const std::vector<Sample>& m_samples;
@@ -77,13 +73,7 @@ class PrefetchLoader {
   LoaderOptions m_options;
   std::int64_t m_batchesPerEpoch = 0, m_totalBatches = 0;
   std::vector<std::vector<std::size_t>> m_orders;  // per epoch
-
-  std::mutex m_mutex;
-  std::condition_variable m_ready, m_space;
-  std::map<std::int64_t, LoadedBatch> m_done;
-  std::int64_t m_nextToBuild = 0, m_nextToHand = 0;
-  bool m_stopping = false;
-  std::vector<std::thread> m_workers;
+  std::unique_ptr<OrderedPrefetch<LoadedBatch>> m_prefetch;  // last: its workers read the above
 };
 
 }  // namespace vimoe::data

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "vimoe/robust/attack_sweep.h"
-#include "vimoe/train/downstream_trainer.h"
+#include "vimoe/train/training_loop.h"
 #include "vimoe/util/expected.h"
 
 namespace vimoe::study {

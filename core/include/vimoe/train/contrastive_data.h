@@ -1,5 +1,5 @@
-// Image-caption pairs held in memory as tensors, ready for contrastive batches: images are
-// decoded once with OpenCV (uint8, resized to image_size) and every caption tokenised once.
+// Image-caption pairs ready for contrastive batches: every caption tokenised once, the images in
+// an ImageTable (decoded once into memory when they fit data.image_cache_mb, else streamed).
 // Batches are a pure function of (seed, step), so a resumed run sees the same data.
 #pragma once
 
@@ -11,13 +11,14 @@
 
 #include "vimoe/data/coco_captions.h"
 #include "vimoe/text/tokenizer.h"
+#include "vimoe/train/image_table.h"
 #include "vimoe/util/expected.h"
 #include "vimoe/util/log.h"
 
 namespace vimoe::train {
 
 struct ContrastiveSplit {
-  torch::Tensor images;         // [N, 3, S, S] uint8, RGB
+  ImageTable images;            // N images, [n, 3, S, S] uint8 RGB batches
   torch::Tensor captionIds;     // [M, L] int64
   torch::Tensor captionImage;   // [M] int64: index of the caption's image
   torch::Tensor firstCaption;   // [N] int64: index of each image's first caption
@@ -31,7 +32,7 @@ struct ContrastiveSplit {
   std::vector<std::string> classNames;
   torch::Tensor classPromptIds;  // [C, L] a Vietnamese prompt per class
   torch::Tensor labelIndex;      // [N] int64 index into classNames
-  std::int64_t imageCount() const { return images.size(0); }
+  std::int64_t imageCount() const { return images.size(); }
 };
 
 struct Batch {
@@ -39,12 +40,22 @@ struct Batch {
   torch::Tensor ids;     // [B, L]
 };
 
-// One image as [3, S, S] uint8 RGB, resized to S x S; undefined when it cannot be decoded.
+// One image as [3, S, S] uint8 RGB (shorter side resized to S, centre cropped); undefined when
+// it cannot be decoded.
 torch::Tensor loadImageTensor(const std::string& path, int imageSize);
 
-// Decodes every image of `dataset`; an unreadable image is logged with its path and skipped.
+// Every image of `dataset` with its captions; an unreadable image is logged with its path and
+// skipped. imageCacheMb: data.image_cache_mb (ImageTableBuilder).
 Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
-                                                 int imageSize, int maxTokens, LogSink& log);
+                                                 int imageSize, int maxTokens, LogSink& log, std::int64_t imageCacheMb);
+
+// The rows of batch `step`: images of an epoch-wise shuffled order (each epoch a fresh
+// permutation from the seed) and, for each, one of its captions drawn from (seed, step).
+struct ContrastiveRows {
+  torch::Tensor images;    // [B] int64 into split.images
+  torch::Tensor captions;  // [B] int64 into split.captionIds
+};
+ContrastiveRows contrastiveBatchRows(const ContrastiveSplit& split, std::uint64_t seed, std::int64_t step, int batchSize);
 
 // Batch `step` of an epoch-wise shuffled order (each epoch a fresh permutation from the seed),
 // with one of each image's captions drawn from (seed, step).

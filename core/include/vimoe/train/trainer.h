@@ -1,4 +1,4 @@
-// Contrastive training of a dense or MoE two-tower model, logging to the run store.
+// What a training run is given and what it returns; the loop itself is training_loop.h.
 //
 // Long work in the core takes an observer and a cancel token and returns a status
 // (STYLE.md): cancellation stops at the next step boundary, writes a checkpoint and marks the
@@ -41,8 +41,5 @@ struct RunResult {
   std::int64_t activeParameters = 0;
   std::map<std::string, double> finalMetrics;  // "train/loss", "val/r1_i2t", ...
 };
-
-RunResult runContrastiveTraining(const config::ExperimentConfig& cfg, const TrainOptions& options, LogSink& log,
-                                 ProgressObserver& progress, const CancelToken& cancel);
 
 }  // namespace vimoe::train

@@ -13,6 +13,7 @@
 
 #include "vimoe/data/sample.h"
 #include "vimoe/text/tokenizer.h"
+#include "vimoe/train/image_table.h"
 #include "vimoe/util/expected.h"
 #include "vimoe/util/log.h"
 
@@ -34,7 +35,7 @@ Status writeAnswerVocabulary(const std::string& checkpointDir, const AnswerVocab
 Expected<AnswerVocabulary> readAnswerVocabulary(const std::string& checkpointDir);
 
 struct VqaSplit {
-  torch::Tensor images;  // [N, 3, S, S] uint8 RGB
+  ImageTable images;  // N images (image_table.h)
   std::vector<std::string> imagePaths;
   // Per question:
   std::vector<std::string> questionIds;
@@ -52,7 +53,8 @@ struct VqaSplit {
 // Questions whose image cannot be decoded are logged and skipped; placeholder answers (test
 // files) are skipped too. Error when no question is left.
 Expected<VqaSplit> buildVqaSplit(const data::Dataset& dataset, const text::Tokenizer& tokenizer,
-                                 const AnswerVocabulary& vocabulary, int imageSize, int maxTokens, LogSink& log);
+                                 const AnswerVocabulary& vocabulary, int imageSize, int maxTokens, LogSink& log,
+                                 std::int64_t imageCacheMb);
 
 // Reads a VQA annotation file in any supported format (detected from its content).
 Expected<data::Dataset> loadVqaFile(const std::string& file, const std::string& imageDir, LogSink& log);
