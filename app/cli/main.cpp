@@ -142,6 +142,7 @@ int main(int argc, char** argv) {
   benchCmd->add_option("--preset", bench.preset, "Model of the training benchmark")
       ->check(CLI::IsMember({"tiny", "small", "base", "large", "vit-s16", "vit-b16"}));
   benchCmd->add_option("--images", bench.loaderImages, "JPEGs of the loader benchmark")->check(CLI::Range(8, 1000000));
+  benchCmd->add_option("--keep-images", bench.keepImages, "Write the loader benchmark's JPEGs to this folder and keep them");
   benchCmd->add_option("--batch", bench.batchSize, "Training batch size")->check(CLI::Range(2, 65536));
   benchCmd->add_option("--steps", bench.steps, "Timed training steps")->check(CLI::Range(1, 100000));
   benchCmd->add_option("--repeat", bench.repetitions, "Timed MoE-layer passes")->check(CLI::Range(1, 100000));

@@ -1164,10 +1164,6 @@ Giữ Ctrl và nhấp vào một lượt chạy dense và một lượt chạy M
         <translation>Cỡ định sẵn</translation>
     </message>
     <message>
-        <source>Choosing a preset fills in both towers and the embedding size.</source>
-        <translation>Chọn một cỡ định sẵn sẽ điền sẵn cả hai tháp và kích thước embedding.</translation>
-    </message>
-    <message>
         <source>Patch size</source>
         <translation>Kích thước patch</translation>
     </message>
@@ -1706,6 +1702,66 @@ Khóa cấu hình: %2</translation>
 Config key: %2</source>
         <translation>%1 của các khối transformer trong tháp văn bản.
 Khóa cấu hình: %2</translation>
+    </message>
+    <message>
+        <source>bf16 — CUDA or CPU</source>
+        <translation>bf16 — CUDA hoặc CPU</translation>
+    </message>
+    <message>
+        <source>fp16 — CUDA only</source>
+        <translation>fp16 — chỉ CUDA</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Độ chính xác số</translation>
+    </message>
+    <message>
+        <source>Autocast of the forward pass; fp16 scales the loss.</source>
+        <translation>Tự động ép kiểu khi lan truyền xuôi; fp16 co giãn hàm mất mát.</translation>
+    </message>
+    <message>
+        <source>Random crop</source>
+        <translation>Cắt ngẫu nhiên</translation>
+    </message>
+    <message>
+        <source>Training images are cut to at least this fraction of their area, then resized back; 1 = off.</source>
+        <translation>Ảnh huấn luyện được cắt còn ít nhất tỉ lệ diện tích này rồi phóng lại kích thước cũ; 1 = tắt.</translation>
+    </message>
+    <message>
+        <source>Mirror half of the training images</source>
+        <translation>Lật gương một nửa số ảnh huấn luyện</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>Lật ảnh</translation>
+    </message>
+    <message>
+        <source>Never images of text or clocks, nor those whose caption or question says “trái” / “phải”.</source>
+        <translation>Không bao giờ lật ảnh có chữ hoặc đồng hồ, cũng như ảnh mà chú thích hay câu hỏi nói “trái” / “phải”.</translation>
+    </message>
+    <message>
+        <source>vit-s16 — ViT-S/16, 224 px</source>
+        <translation>vit-s16 — ViT-S/16, 224 px</translation>
+    </message>
+    <message>
+        <source>vit-b16 — ViT-B/16, 224 px</source>
+        <translation>vit-b16 — ViT-B/16, 224 px</translation>
+    </message>
+    <message>
+        <source>Choosing a preset fills in both towers and the embedding size (vit-*: also patch, image size and text length).</source>
+        <translation>Chọn một cỡ định sẵn sẽ điền sẵn cả hai tháp và kích thước embedding (vit-*: cả patch, kích thước ảnh và độ dài văn bản).</translation>
+    </message>
+    <message>
+        <source> micro-batches</source>
+        <translation> lô con</translation>
+    </message>
+    <message>
+        <source>Accumulate</source>
+        <translation>Tích lũy gradient</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimiser step; batch size x this = effective batch.</source>
+        <translation>Số lô con mỗi bước tối ưu; kích thước lô x số này = lô hiệu dụng.</translation>
     </message>
 </context>
 <context>

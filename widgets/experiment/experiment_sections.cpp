@@ -169,6 +169,12 @@ EditorSection ExperimentSections::dataSection() {
       tr("SentencePiece model, relative to the project; trained when missing."));
   m_form.addInt(key("data.vocab_size"), ConfigForm::at(&C::data, &DataConfig::vocab_size), 32, 64000);
   row(key("data.vocab_size"), tr("Vocabulary"), tr("SentencePiece pieces."));
+  m_form.addReal(key("data.crop_min_area"), ConfigForm::at(&C::data, &DataConfig::crop_min_area), 0.05, 1.0);
+  row(key("data.crop_min_area"), tr("Random crop"),
+      tr("Training images are cut to at least this fraction of their area, then resized back; 1 = off."));
+  m_form.addFlag(key("data.flip"), ConfigForm::at(&C::data, &DataConfig::flip), tr("Mirror half of the training images"));
+  row(key("data.flip"), tr("Flip"),
+      tr("Never images of text or clocks, nor those whose caption or question says \u201ctr\u00e1i\u201d / \u201cph\u1ea3i\u201d."));
   const auto synth = [](int SyntheticDataConfig::*field) {
     return ConfigForm::at(&C::data, &DataConfig::synthetic, field);
   };

@@ -54,7 +54,8 @@ std::int64_t peakResidentBytes() {
 }
 
 Expected<LoaderBenchResult> benchLoader(const LoaderBenchOptions& options) {
-  const auto dir = fs::temp_directory_path() / ("vimoe-loader-bench-" + std::to_string(::getpid()));
+  const bool keep = !options.keepDir.empty();
+  const auto dir = keep ? fs::path(options.keepDir) : fs::temp_directory_path() / ("vimoe-loader-bench-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Error::at(dir.string(), "cannot create the scratch folder: " + ec.message());
@@ -68,7 +69,7 @@ Expected<LoaderBenchResult> benchLoader(const LoaderBenchOptions& options) {
   const auto table = train::ImageTable::streamed(paths, options.imageSize);
   for (int threads = 1; threads <= std::max(1, options.maxThreads); threads *= 2)
     result.rows.push_back({threads, imagesPerSecond(table, options.batchSize, threads)});
-  fs::remove_all(dir, ec);
+  if (!keep) fs::remove_all(dir, ec);
 
   if (!options.trainPreset.empty()) {
     TrainBenchOptions train;

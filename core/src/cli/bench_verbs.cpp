@@ -103,6 +103,7 @@ Expected<nlohmann::json> trainBench(const BenchCliOptions& options) {
 Expected<nlohmann::json> loaderBench(const BenchCliOptions& options) {
   bench::LoaderBenchOptions o;
   o.images = options.loaderImages;
+  o.keepDir = options.keepImages;
   o.maxThreads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   auto r = bench::benchLoader(o);
   if (!r) return r.error();

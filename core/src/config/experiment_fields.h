@@ -39,6 +39,8 @@ void describe(DataConfig& c, V& v) {
   v.text("val_questions", c.val_questions, TextRule::NonEmpty);
   v.number("image_cache_mb", c.image_cache_mb, 0, 1048576);
   v.number("loader_threads", c.loader_threads, 1, 64);
+  v.number("crop_min_area", c.crop_min_area, 0.05, 1.0, Open::None);
+  v.flag("flip", c.flip);
   v.object("synthetic", c.synthetic);
 }
 

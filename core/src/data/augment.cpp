@@ -75,6 +75,8 @@ bool flipAllowed(const Sample& sample, const std::string& format) {
   return true;
 }
 
+bool namesLeftOrRight(const std::string& text) { return swapLeftRight(text) != text::toNfcReplacingInvalid(text); }
+
 Sample flippedText(const Sample& sample) {
   Sample out = sample;
   for (auto& c : out.captions) c = swapLeftRight(c);

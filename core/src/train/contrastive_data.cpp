@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "vimoe/data/augment.h"
 #include "zero_shot_prompts.h"
 
 namespace vimoe::train {
@@ -21,7 +22,7 @@ torch::Tensor loadImageTensor(const std::string& path, int imageSize) { return d
 Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dataset, const text::Tokenizer& tokenizer,
                                                  int imageSize, int maxTokens, LogSink& log, std::int64_t imageCacheMb) {
   ImageTableBuilder images(static_cast<std::int64_t>(dataset.images.size()), imageSize, imageCacheMb);
-  std::vector<std::int64_t> ids, captionImage, firstCaption;
+  std::vector<std::int64_t> ids, captionImage, firstCaption, mirrorable;
   std::int64_t captions = 0;
   ContrastiveSplit split;
   for (const auto& entry : dataset.images) {
@@ -36,7 +37,11 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
     split.captions.push_back(entry.captions);
     split.firstCaptionText.push_back(entry.captions.empty() ? std::string() : entry.captions.front());
     split.labels.push_back(imageLabel(entry));
+    data::Sample visual;
+    visual.domain = entry.domain;
+    const bool imageMirrorable = data::flipAllowed(visual);
     for (const auto& caption : entry.captions) {
+      mirrorable.push_back(imageMirrorable && !data::namesLeftOrRight(caption));
       const auto encoded = tokenizer.encodePadded(caption, maxTokens);
       ids.insert(ids.end(), encoded.begin(), encoded.end());
       captionImage.push_back(imageIndex);
@@ -48,6 +53,7 @@ Expected<ContrastiveSplit> buildContrastiveSplit(const data::CaptionDataset& dat
   split.captionIds = torch::tensor(ids, torch::kLong).view({captions, maxTokens});
   split.captionImage = torch::tensor(captionImage, torch::kLong);
   split.firstCaption = torch::tensor(firstCaption, torch::kLong);
+  split.captionMirrorable = torch::tensor(mirrorable, torch::kLong).to(torch::kBool);
   std::map<std::string, std::int64_t> classIndex;
   for (const auto& label : split.labels)
     if (!label.empty()) classIndex.emplace(label, 0);

@@ -57,6 +57,7 @@ class ContrastiveTask : public TrainingTask {
     std::vector<std::int64_t> failed;
     batch.pixels = m_train.images.gather(rows.images, &batch.problems, &failed);
     batch.ids = m_train.captionIds.index_select(0, rows.captions);
+    batch.mirrorable = m_train.captionMirrorable.index_select(0, rows.captions);
     dropRows(batch, failed);
     return batch;
   }

@@ -157,6 +157,7 @@ class DownstreamTask : public TrainingTask {
       const auto& split = validation ? m_captionVal : m_captionTrain;
       b.pixels = split.images.gather(split.captionImage.index_select(0, rows), &b.problems, failed);
       b.ids = split.captionIds.index_select(0, rows);
+      b.mirrorable = split.captionMirrorable.index_select(0, rows);
       return b;
     }
     const auto& split = validation ? m_vqaVal : m_vqaTrain;
@@ -164,6 +165,7 @@ class DownstreamTask : public TrainingTask {
     b.ids = (m_generative ? split.sequences : split.questionTokens).index_select(0, rows);
     b.answerStart = split.answerStart.index_select(0, rows);
     b.answerClass = split.answerClass.index_select(0, rows);
+    b.mirrorable = split.questionMirrorable.index_select(0, rows);
     return b;
   }
 

@@ -11,6 +11,7 @@
 #include "training_observers.h"
 #include "vimoe/config/config_io.h"
 #include "vimoe/data/ordered_prefetch.h"
+#include "vimoe/train/batch_augment.h"
 #include "vimoe/train/checkpoint.h"
 #include "vimoe/train/contrastive_data.h"
 #include "vimoe/train/device.h"
@@ -225,8 +226,17 @@ RunResult TrainingLoop::train(Session& s) {
   // Micro-batch indices step * accumulate + m from the first step this session runs, a few steps
   // ahead of the optimiser.
   const int micro = m_cfg.optim.accumulate, workers = m_cfg.data.loader_threads;
+  const BatchAugment augment = batchAugmentOf(m_cfg.data);
+  const std::uint64_t seed = m_cfg.run.seed;
+  const bool pin = s.device.is_cuda();  // page-locked, so the copy to the GPU overlaps the step
   s.batches = std::make_unique<data::OrderedPrefetch<TaskBatch>>(
-      [&task = s.task](std::int64_t index) { return task.trainBatch(index); }, step * micro,
+      [&task = s.task, augment, seed, pin](std::int64_t index) {
+        TaskBatch batch = task.trainBatch(index);
+        if (batch.size() > 0) batch.pixels = augmentPixels(batch.pixels, batch.mirrorable, augment, seed, index);
+        if (pin && batch.size() > 0) batch.pixels = batch.pixels.pin_memory();
+        return batch;
+      },
+      step * micro,
       std::int64_t(m_cfg.run.steps) * micro, workers, 2 * workers + micro);
   s.task.module().train();
   for (; step < m_cfg.run.steps; ++step) {

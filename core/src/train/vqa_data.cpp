@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "vimoe/data/augment.h"
 #include "vimoe/data/dataset_import.h"
 #include "vimoe/text/vietnamese.h"
 #include "vimoe/train/contrastive_data.h"
@@ -95,7 +96,7 @@ Expected<VqaSplit> buildVqaSplit(const data::Dataset& dataset, const text::Token
   VqaSplit split;
   // VQA files repeat images: the sample count bounds the image count.
   ImageTableBuilder images(static_cast<std::int64_t>(dataset.samples.size()), imageSize, imageCacheMb);
-  std::vector<std::int64_t> questionImage, questionPieces, sequences, answerStart, answerClass;
+  std::vector<std::int64_t> questionImage, questionPieces, sequences, answerStart, answerClass, mirrorable;
   std::unordered_map<std::string, std::int64_t> imageIndex;  // by path: VQA files repeat images
   const std::int64_t sequenceLength = 2 * maxTokens;
   for (const auto& sample : dataset.samples) {
@@ -113,7 +114,11 @@ Expected<VqaSplit> buildVqaSplit(const data::Dataset& dataset, const text::Token
       split.imagePaths.push_back(sample.imagePath);
       found = imageIndex.emplace(sample.imagePath, images.size() - 1).first;
     }
+    const bool imageMirrorable = data::flipAllowed(sample, dataset.format);
     for (const auto* qa : usable) {
+      bool textAllowsFlip = !data::namesLeftOrRight(qa->question);
+      for (const auto& answer : qa->answers) textAllowsFlip = textAllowsFlip && !data::namesLeftOrRight(answer);
+      mirrorable.push_back(imageMirrorable && textAllowsFlip);
       split.questionIds.push_back(qa->id.empty() ? std::to_string(split.questionIds.size()) : qa->id);
       split.questions.push_back(qa->question);
       split.types.push_back(qa->type);
@@ -150,6 +155,7 @@ Expected<VqaSplit> buildVqaSplit(const data::Dataset& dataset, const text::Token
   split.sequences = torch::tensor(sequences, torch::kLong).view({count, sequenceLength});
   split.answerStart = torch::tensor(answerStart, torch::kLong);
   split.answerClass = torch::tensor(answerClass, torch::kLong);
+  split.questionMirrorable = torch::tensor(mirrorable, torch::kLong).to(torch::kBool);
   return split;
 }
 

@@ -23,6 +23,8 @@ ExperimentConfig everyFieldChanged() {
   c.data.tokenizer = "tok/bpe.model";
   c.data.tokenizer_type = "bpe";
   c.data.vocab_size = 1000;
+  c.data.crop_min_area = 0.35;
+  c.data.flip = true;
   c.data.synthetic = {100, 20, 3, 9223372036854775807ull};
   c.data.synthetic.questions_per_image = 0;
   c.data.synthetic.domains = "textures,shapes";
@@ -71,7 +73,7 @@ ExperimentConfig everyFieldChanged() {
 TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   const json dump = experimentToJson(ExperimentConfig{});
   EXPECT_EQ(dump.size(), 8u);
-  EXPECT_EQ(dump["data"].size(), 15u);
+  EXPECT_EQ(dump["data"].size(), 17u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
   EXPECT_EQ(dump["model"].size(), 7u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
@@ -108,6 +110,8 @@ TEST(ConfigDump, RoundTripKeepsEveryFieldWithoutIssues) {
   EXPECT_EQ(experimentToJson(reread), dumped);
   EXPECT_EQ(reread.data.image_dir, "");
   EXPECT_EQ(reread.data.synthetic.seed, 9223372036854775807ull);
+  EXPECT_DOUBLE_EQ(reread.data.crop_min_area, 0.35);
+  EXPECT_TRUE(reread.data.flip);
   EXPECT_EQ(reread.model.text.depth, 1);
   EXPECT_DOUBLE_EQ(reread.model.text.mlp_ratio, 0.25);
   EXPECT_EQ(reread.moe.gate_norm, "renormalize");

@@ -19,12 +19,7 @@ using namespace vimoe;
 
 namespace {
 
-train::TrainOptions optionsFor(const test_support::ScratchDir& dir) {
-  train::TrainOptions o;
-  o.projectDir = dir.path("");
-  o.storePath = dir.path("store.db");
-  return o;
-}
+using test_support::optionsFor;
 
 std::map<std::string, store::EvalRow> evalsByMetric(const std::string& storePath, std::int64_t run) {
   auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();

@@ -17,12 +17,7 @@ using namespace vimoe;
 
 namespace {
 
-train::TrainOptions optionsFor(const test_support::ScratchDir& dir) {
-  train::TrainOptions options;
-  options.projectDir = dir.path();
-  options.storePath = dir.path("store.db");
-  return options;
-}
+using test_support::optionsFor;
 
 train::RunResult trainTiny(const config::ExperimentConfig& cfg, const test_support::ScratchDir& dir) {
   MemoryLogSink log;

@@ -15,35 +15,9 @@
 
 using namespace vimoe;
 
-namespace {
-
-// Cancels the token once the run reports `stopAt` finished steps, like a SIGTERM would.
-class CancelAtStep : public ProgressObserver {
- public:
-  CancelAtStep(CancelToken& token, std::int64_t stopAt) : m_token(token), m_stopAt(stopAt) {}
-  void onProgress(const Progress& p) override {
-    if (p.task.rfind("train", 0) == 0 && p.done >= m_stopAt) m_token.cancel();
-  }
-
- private:
-  CancelToken& m_token;
-  std::int64_t m_stopAt;
-};
-
-train::TrainOptions optionsFor(const test_support::ScratchDir& dir) {
-  train::TrainOptions o;
-  o.projectDir = dir.path("");
-  o.storePath = dir.path("store.db");
-  return o;
-}
-
-std::vector<double> curve(store::RunStore& store, std::int64_t run, const std::string& key) {
-  std::vector<double> values;
-  for (const auto& p : *store.scalars(run, key)) values.push_back(p.value);
-  return values;
-}
-
-}  // namespace
+using test_support::CancelAtStep;
+using test_support::optionsFor;
+using test_support::scalarCurve;
 
 TEST(Trainer, LossDecreasesAndStoreGetsCurvesAndExpertLoad) {
   test_support::ScratchDir dir;
@@ -57,7 +31,7 @@ TEST(Trainer, LossDecreasesAndStoreGetsCurvesAndExpertLoad) {
   EXPECT_EQ(result.step, 40);
 
   auto store = store::RunStore::open(dir.path("store.db"), store::RunStore::Mode::ReadOnly).value();
-  const auto loss = curve(*store, result.runId, "train/contrastive_loss");
+  const auto loss = scalarCurve(*store, result.runId, "train/contrastive_loss");
   ASSERT_EQ(loss.size(), 40u);
   double first = 0, last = 0;
   for (int i = 0; i < 8; ++i) first += loss[static_cast<std::size_t>(i)] / 8, last += loss[loss.size() - 1 - static_cast<std::size_t>(i)] / 8;
@@ -128,8 +102,8 @@ TEST(Trainer, ResumedRunEqualsUninterruptedRun) {
 
     auto storeA = store::RunStore::open(straightDir.path("store.db"), store::RunStore::Mode::ReadOnly).value();
     auto storeB = store::RunStore::open(resumedDir.path("store.db"), store::RunStore::Mode::ReadOnly).value();
-    EXPECT_EQ(curve(*storeA, straight.runId, "train/loss"), curve(*storeB, resumed.runId, "train/loss"));
-    EXPECT_EQ(curve(*storeA, straight.runId, "val/r1_t2i"), curve(*storeB, resumed.runId, "val/r1_t2i"));
+    EXPECT_EQ(scalarCurve(*storeA, straight.runId, "train/loss"), scalarCurve(*storeB, resumed.runId, "train/loss"));
+    EXPECT_EQ(scalarCurve(*storeA, straight.runId, "val/r1_t2i"), scalarCurve(*storeB, resumed.runId, "val/r1_t2i"));
   }
 }
 

@@ -87,12 +87,7 @@ config::ExperimentConfig regressionConfig(int accumulate) {
   return cfg;
 }
 
-train::TrainOptions optionsFor(const test_support::ScratchDir& dir) {
-  train::TrainOptions o;
-  o.projectDir = dir.path("");
-  o.storePath = dir.path("store.db");
-  return o;
-}
+using test_support::optionsFor;
 
 struct RegressionRun {
   train::RunResult result;
@@ -206,24 +201,8 @@ config::ExperimentConfig streamingConfig() {
   return cfg;
 }
 
-// Cancels once the run reports `stopAt` finished steps, like a SIGTERM would.
-class CancelAt : public ProgressObserver {
- public:
-  CancelAt(CancelToken& token, std::int64_t stopAt) : m_token(token), m_stopAt(stopAt) {}
-  void onProgress(const Progress& p) override {
-    if (p.task.rfind("train", 0) == 0 && p.done >= m_stopAt) m_token.cancel();
-  }
-
- private:
-  CancelToken& m_token;
-  std::int64_t m_stopAt;
-};
-
 std::vector<double> lossCurve(const std::string& storePath, std::int64_t runId) {
-  auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();
-  std::vector<double> values;
-  for (const auto& p : *store->scalars(runId, "train/loss")) values.push_back(p.value);
-  return values;
+  return test_support::scalarCurve(storePath, runId, "train/loss");
 }
 
 }  // namespace
@@ -261,10 +240,13 @@ TEST(TrainingLoop, StreamsA224PixelSetAndSkipsImagesThatCannotBeDecoded) {
 
 // The loader's order is a pure function of (seed, micro-batch index): a run cancelled in the
 // middle of its first epoch (15 batches of 16 per epoch) and resumed logs the same curve, to the
-// bit, as one that ran straight through, with two decoding workers racing.
+// bit, as one that ran straight through, with two decoding workers racing and random crops and
+// flips drawn from the same (seed, index).
 TEST(TrainingLoop, StreamedRunResumesMidEpochBitIdentically) {
   test_support::ScratchDir straightDir, resumedDir;
-  const auto cfg = streamingConfig();
+  auto cfg = streamingConfig();
+  cfg.data.crop_min_area = 0.5;
+  cfg.data.flip = true;
   MemoryLogSink log;
   NullProgressObserver quiet;
   CancelToken never;
@@ -272,7 +254,7 @@ TEST(TrainingLoop, StreamedRunResumesMidEpochBitIdentically) {
   ASSERT_EQ(straight.outcome, train::RunOutcome::Finished) << straight.message;
 
   CancelToken stop;
-  CancelAt stopAt7(stop, 7);
+  test_support::CancelAtStep stopAt7(stop, 7);
   const auto first = train::runTraining(cfg, optionsFor(resumedDir), log, stopAt7, stop);
   ASSERT_EQ(first.outcome, train::RunOutcome::Cancelled) << first.message;
   EXPECT_EQ(first.step, 7);

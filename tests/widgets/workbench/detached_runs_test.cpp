@@ -40,6 +40,10 @@
 namespace vimoe::workbench {
 namespace {
 
+// What the store poller and process probes need to settle: QTRY's 5 s default is too short
+// when ctest -j2 runs a training process beside this test on two cores.
+constexpr int kSettleMs = 30000;
+
 using test_support::DemoProject;
 
 // Sets "a.b.c" in a JSON object.
@@ -127,7 +131,7 @@ class DetachedRunsTest : public QObject {
     // The quit dialog names what runs; "Stay" keeps the window open.
     QString dialogText;
     QTimer::singleShot(0, this, [&dialogText] {
-      QTRY_VERIFY(qobject_cast<QMessageBox*>(QApplication::activeModalWidget()));
+      QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QMessageBox*>(QApplication::activeModalWidget()), kSettleMs);
       auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
       dialogText = box->text();
       box->grab().save(QStringLiteral(VIMOE_TEST_OUTPUT_DIR "/quit-dialog.png"));
@@ -154,15 +158,15 @@ class DetachedRunsTest : public QObject {
     QVERIFY(run.job.has_value());
     QCOMPARE(run.job->process.pid, process->pid);
     QCOMPARE(run.job->logPath, logPath.toStdString());
-    QTRY_VERIFY(probeProcess(*process) == ProcessState::Gone);
-    QTRY_VERIFY(readRun(m_demo->storePath(), 1)->job->exitCode == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(probeProcess(*process) == ProcessState::Gone, kSettleMs);
+    QTRY_VERIFY_WITH_TIMEOUT(readRun(m_demo->storePath(), 1)->job->exitCode == 0, kSettleMs);
     QFile log(logPath);
     QVERIFY(log.open(QIODevice::ReadOnly));
     QVERIFY(log.readAll().contains("{\"exit_code\": 0}"));
     m_jobPid = 0;
 
     auto next = openWindow();
-    QTRY_COMPARE(statusOf(*next->runsModel(), 1), QStringLiteral("finished"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(*next->runsModel(), 1), QStringLiteral("finished"), kSettleMs);
     QVERIFY(!next->runController()->isRunning());
   }
 
@@ -194,17 +198,17 @@ class DetachedRunsTest : public QObject {
     m_jobPid = process->pid;
     // Past two checkpoints (every 4 steps), so that resuming has something to start from.
     QTRY_VERIFY_WITH_TIMEOUT(readRun(m_demo->storePath(), 1) && readRun(m_demo->storePath(), 1)->step >= 9, 90000);
-    QTRY_COMPARE(statusOf(*window->runsModel(), 1), QStringLiteral("running"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(*window->runsModel(), 1), QStringLiteral("running"), kSettleMs);
     QVERIFY(window->close());
     window.reset();
 
     QCOMPARE(::kill(static_cast<pid_t>(process->pid), SIGKILL), 0);
-    QTRY_VERIFY(probeProcess(*process) == ProcessState::Gone);
+    QTRY_VERIFY_WITH_TIMEOUT(probeProcess(*process) == ProcessState::Gone, kSettleMs);
     m_jobPid = 0;
     QCOMPARE(readRun(m_demo->storePath(), 1)->status, store::RunStatus::Running);  // nobody could mark it
 
     auto next = openWindow();
-    QTRY_COMPARE(statusOf(*next->runsModel(), 1), QStringLiteral("lost"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(*next->runsModel(), 1), QStringLiteral("lost"), kSettleMs);
     QVERIFY(!next->runController()->isRunning());
     QVERIFY(next->runsModel()->runById(1)->isLost());
 
@@ -217,7 +221,7 @@ class DetachedRunsTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(statusOf(*next->runsModel(), 1) != QLatin1String("lost"), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(ended.count() == 1, 180000);
     QVERIFY2(ended.at(0).at(0).toBool(), qPrintable(ended.at(0).at(1).toString()));
-    QTRY_COMPARE(statusOf(*next->runsModel(), 1), QStringLiteral("finished"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(*next->runsModel(), 1), QStringLiteral("finished"), kSettleMs);
     QCOMPARE(readRun(m_demo->storePath(), 1)->step, 400);
     QCOMPARE(next->runsModel()->rowCount(), 1);
     m_jobPid = 0;
@@ -232,7 +236,7 @@ class DetachedRunsTest : public QObject {
     window.setErrorDialogsEnabled(false);
     QSignalSpy errors(&window, &MainWindow::errorReported);
     QVERIFY(window.openProject(project.dir()).ok());
-    QTRY_COMPARE(window.runsModel()->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(window.runsModel()->rowCount(), 2, kSettleMs);
 
     // A writer process: 30 separate connections, each adding a run and closing, as short
     // training processes would. The last one to close checkpoints and deletes the WAL when no

@@ -22,6 +22,9 @@ struct LoaderBenchOptions {
   std::string trainPreset = "vit-s16";  // "" skips the training-consumption figure
   int trainBatch = 4;
   int trainSteps = 3;
+  // Write the JPEGs here and keep them (bench/compare_loader reads the same files with
+  // torchvision); empty: a scratch folder removed afterwards.
+  std::string keepDir;
 };
 
 struct LoaderBenchRow {

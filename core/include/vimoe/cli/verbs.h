@@ -134,6 +134,7 @@ struct BenchCliOptions {
   int repetitions = 15;          // timed MoE-layer passes
   int warmup = 3;                // untimed passes / steps before each measurement
   int loaderImages = 512;        // JPEGs the loader benchmark generates and reads
+  std::string keepImages;        // folder to write them to and keep ("" = scratch, removed)
 };
 int runBench(const BenchCliOptions& options);
 

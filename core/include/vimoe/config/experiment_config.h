@@ -38,6 +38,9 @@ struct DataConfig {
   // one is streamed: decoded batch by batch from disk by loader_threads workers.
   int image_cache_mb = 1024;  // [0, 1048576]; 0 = always stream
   int loader_threads = 2;     // [1, 64]
+  // Training-time augmentation (train/batch_augment.h); validation and evaluation never augment.
+  double crop_min_area = 1.0;  // [0.05, 1]: random-resized crop of this much of the image or more; 1 = off
+  bool flip = false;           // horizontal flip, p = 1/2, of images whose text allows it
   SyntheticDataConfig synthetic;
 };
 

@@ -19,6 +19,11 @@ std::string swapLeftRight(const std::string& text);
 // type "ocr" or "time", and the scene-text formats (vitextvqa, viocrvqa).
 bool flipAllowed(const Sample& sample, const std::string& format = "");
 
+// True when `text` names a direction ("bên trái", "tay phải"): mirroring the image would make
+// it wrong unless the text is swapped too (training batches hold tokenised text, so they leave
+// such images unflipped instead).
+bool namesLeftOrRight(const std::string& text);
+
 // The sample as seen in the mirrored image: captions, questions and answers with left and
 // right swapped.
 Sample flippedText(const Sample& sample);

@@ -22,6 +22,7 @@ struct ContrastiveSplit {
   torch::Tensor captionIds;     // [M, L] int64
   torch::Tensor captionImage;   // [M] int64: index of the caption's image
   torch::Tensor firstCaption;   // [N] int64: index of each image's first caption
+  torch::Tensor captionMirrorable;  // [M] bool: the image may be flipped while this caption describes it
   // Per image, for probe sets and per-class analytics.
   std::vector<std::string> imagePaths;
   std::vector<std::string> imageIds;  // as in the annotation file, for scoring and eval details

@@ -36,6 +36,7 @@ struct TaskBatch {
   torch::Tensor ids;          // [B, L] captions, questions or question + answer sequences
   torch::Tensor answerStart;  // VQA: [B] first answer position in ids (generative head)
   torch::Tensor answerClass;  // VQA: [B] answer class (classifier head)
+  torch::Tensor mirrorable;   // [B] bool: data.flip may mirror this image (its text allows it)
   std::vector<std::string> problems;  // images that could not be decoded, dropped from the batch
   std::int64_t size() const { return pixels.defined() ? pixels.size(0) : 0; }
 };

@@ -47,6 +47,7 @@ struct VqaSplit {
   torch::Tensor sequences;      // [Q, 2L] "<s> question </s> answer </s>" padded
   torch::Tensor answerStart;    // [Q] position of the answer's first piece in sequences
   torch::Tensor answerClass;    // [Q] index in the vocabulary, -1 when the answer is not in it
+  torch::Tensor questionMirrorable;  // [Q] bool: the image may be flipped under this question and answers
   std::int64_t questionCount() const { return questionImage.size(0); }
 };
 
