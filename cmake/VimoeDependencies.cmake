@@ -11,6 +11,14 @@ find_package(Threads REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 # sentencepiece is linked only into the dlmopen'ed bridge library (REFERENCES.md section 8).
 pkg_check_modules(SENTENCEPIECE REQUIRED IMPORTED_TARGET sentencepiece)
+# jemalloc (libjemalloc-dev) serves the `vimoe` process's allocations: under glibc's malloc a
+# streamed training run's RSS grows with every step (fragmentation across the prefetch threads'
+# arenas; docs/development.md, "Streaming data"). Optional so that a box without apt (a carried
+# GPU build) still builds; the run's recorded versions say which allocator served it.
+pkg_check_modules(JEMALLOC IMPORTED_TARGET jemalloc)
+if(NOT JEMALLOC_FOUND)
+  message(WARNING "jemalloc not found (apt-get install libjemalloc-dev): training runs use glibc malloc, whose RSS grows with steps")
+endif()
 
 if(VIMOE_BUILD_TESTS)
   find_package(GTest REQUIRED)

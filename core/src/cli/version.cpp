@@ -1,5 +1,6 @@
 #include "vimoe/cli/version.h"
 
+#include <dlfcn.h>
 #include <sqlite3.h>
 #include <torch/torch.h>
 
@@ -14,9 +15,12 @@ std::string vimoeVersion() { return "0.1.0"; }
 
 std::string gitRevision() { return VIMOE_GIT_REVISION; }
 
+// jemalloc exports mallctl; when the executable links it, its malloc serves the process.
+std::string heapAllocator() { return dlsym(RTLD_DEFAULT, "mallctl") != nullptr ? "jemalloc" : "glibc"; }
+
 std::string libraryVersions() {
   return std::string("torch ") + TORCH_VERSION + ", opencv " + CV_VERSION + ", sqlite " + sqlite3_libversion() +
-         ", threads " + std::to_string(torch::get_num_threads());
+         ", threads " + std::to_string(torch::get_num_threads()) + ", malloc " + heapAllocator();
 }
 
 int configureThreads(int requested) {
