@@ -57,6 +57,18 @@ int main(int argc, char** argv) {
   std::int64_t showId = 0;
   runsShow->add_option("id", showId, "Run id")->required();
 
+  ImportCliOptions importOptions;
+  auto* importCmd = app.add_subcommand("import", "Import a pretrained CLIP / SigLIP / OpenCLIP / torchvision ViT checkpoint");
+  importCmd->add_option("source", importOptions.source, "Folder, .safetensors file or model.safetensors.index.json")
+      ->required();
+  importCmd->add_option("--out", importOptions.out, "ViMoE checkpoint folder to write");
+  importCmd->add_option("--format", importOptions.format, "hf-clip | hf-siglip | open-clip | torchvision-vit (default: detected)");
+  importCmd->add_flag("--dry-run", importOptions.dryRun, "Print every tensor's mapping; write nothing");
+  importCmd->add_option("--image-heads", importOptions.imageHeads, "Attention heads of the image tower (default: source config, else width/64)")
+      ->check(CLI::Range(1, 64));
+  importCmd->add_option("--text-heads", importOptions.textHeads, "Attention heads of the text tower")->check(CLI::Range(1, 64));
+  importCmd->add_option("--activation", importOptions.activation, "gelu | gelu_tanh | quick_gelu (default: from the source)");
+
   UpcycleCliOptions upcycle;
   auto* upcycleCmd = app.add_subcommand("upcycle", "Turn a dense checkpoint into an MoE one (sparse upcycling)");
   upcycleCmd->add_option("--from", upcycle.from, "Dense checkpoint folder")->required()->check(CLI::ExistingDirectory);
@@ -282,6 +294,7 @@ int main(int argc, char** argv) {
       return runRunsShow(runs);
     }
     if (upcycleCmd->parsed()) return runUpcycle(upcycle);
+    if (importCmd->parsed()) return runImport(importOptions);
     if (generateCmd->parsed()) return runDataGenerate(generate);
     if (validateCmd->parsed()) return runDataValidate(validate);
     if (statsCmd->parsed()) return runDataStats(stats);

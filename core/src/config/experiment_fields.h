@@ -34,7 +34,7 @@ void describe(DataConfig& c, V& v) {
   v.number("max_text_tokens", c.max_text_tokens, 4, 512);
   v.text("tokenizer", c.tokenizer, TextRule::NonEmpty);
   v.choice("tokenizer_type", c.tokenizer_type, {"unigram", "bpe"});
-  v.number("vocab_size", c.vocab_size, 32, 64000);
+  v.number("vocab_size", c.vocab_size, 32, 262144);
   v.text("train_questions", c.train_questions, TextRule::NonEmpty);
   v.text("val_questions", c.val_questions, TextRule::NonEmpty);
   v.number("image_cache_mb", c.image_cache_mb, 0, 1048576);
@@ -53,6 +53,19 @@ void describe(TowerConfig& c, V& v) {
 }
 
 template <class V>
+void describe(ArchitectureConfig& c, V& v) {
+  v.choice("activation", c.activation, {"gelu", "gelu_tanh", "quick_gelu"});
+  v.number("norm_eps", c.norm_eps, 0.0, 0.1, Open::Low);
+  v.choice("image_pool", c.image_pool, {"class", "mean", "map"});
+  v.choice("text_pool", c.text_pool, {"mean", "eot", "last"});
+  v.flag("text_causal", c.text_causal);
+  v.flag("patch_bias", c.patch_bias);
+  v.flag("pre_norm", c.pre_norm);
+  v.flag("proj_bias", c.proj_bias);
+  v.choice("pixel_norm", c.pixel_norm, {"clip", "siglip", "imagenet"});
+}
+
+template <class V>
 void describe(ModelConfig& c, V& v) {
   // experimentFromJson applies the named preset before this description is read.
   v.choice("preset", c.preset, {"custom", "tiny", "small", "base", "large", "vit-s16", "vit-b16"});
@@ -61,6 +74,7 @@ void describe(ModelConfig& c, V& v) {
   v.object("image", c.image);
   v.object("text", c.text);
   v.flag("shared_tower", c.shared_tower);
+  v.object("arch", c.arch);
   v.text("init_from", c.init_from, TextRule::Any);
 }
 

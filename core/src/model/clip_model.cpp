@@ -46,8 +46,13 @@ torch::Tensor ClipModelImpl::contrastiveLoss(const ContrastiveOutput& out) const
   return usesSiglip() ? siglipLoss(out) : clipLoss(out);
 }
 
+torch::Tensor ClipModelImpl::logits(const torch::Tensor& imageEmbeddings, const torch::Tensor& textEmbeddings) const {
+  const auto cosine = torch::matmul(imageEmbeddings, textEmbeddings.t());
+  return usesSiglip() ? m_logitScale.exp() * cosine + m_logitBias : logitScale() * cosine;
+}
+
 torch::Tensor ClipModelImpl::clipLoss(const ContrastiveOutput& out) const {
-  const auto logits = logitScale() * torch::matmul(out.imageEmbeddings, out.textEmbeddings.t());
+  const auto logits = this->logits(out.imageEmbeddings, out.textEmbeddings);
   const auto targets = torch::arange(logits.size(0), logits.options().dtype(torch::kLong));
   return 0.5 * (torch::nn::functional::cross_entropy(logits, targets) +
                 torch::nn::functional::cross_entropy(logits.t(), targets));
@@ -56,7 +61,7 @@ torch::Tensor ClipModelImpl::clipLoss(const ContrastiveOutput& out) const {
 // -1/B sum_ij log sigmoid(z_ij (t x_i.y_j + b)), z = +1 on the diagonal and -1 elsewhere
 // (OpenCLIP SigLipLoss); logsigmoid keeps it finite for large margins.
 torch::Tensor ClipModelImpl::siglipLoss(const ContrastiveOutput& out) const {
-  const auto logits = m_logitScale.exp() * torch::matmul(out.imageEmbeddings, out.textEmbeddings.t()) + m_logitBias;
+  const auto logits = this->logits(out.imageEmbeddings, out.textEmbeddings);
   const auto n = logits.size(0);
   const auto labels = 2.0 * torch::eye(n, logits.options()) - 1.0;
   return -torch::log_sigmoid(labels * logits).sum() / double(n);

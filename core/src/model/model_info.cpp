@@ -66,10 +66,16 @@ void addBlocks(TowerInfo& info, const config::ExperimentConfig& cfg, bool blockP
     info.parameters = before;
     info.activeParameters = activeBefore;
   }
-  const Count head = layerNormParams(w) + linearParams(w, embedDim, false);
+  Count head = layerNormParams(w) + linearParams(w, embedDim, cfg.model.arch.proj_bias);
+  info.flops.head = 2 * w * embedDim;  // one pooled vector per sample
+  if (info.name == "image" && cfg.model.arch.image_pool == "map") {
+    // SigLIP's attention-pooling head: probe, q / kv / out projections, norm, FFN; one query.
+    head += w + linearParams(w, w, true) + linearParams(w, 2 * w, true) + linearParams(w, w, true) + layerNormParams(w) +
+            expertParams(w, h);
+    info.flops.head += 2 * w * w + 2 * s * w * (2 * w) + 2 * s * w + 2 * s * w + 2 * w * w + 4 * w * h;
+  }
   info.parameters += head;
   info.activeParameters += head;
-  info.flops.head = 2 * w * embedDim;  // one pooled vector per sample
 }
 
 TowerInfo imageTower(const config::ExperimentConfig& cfg) {
@@ -79,9 +85,11 @@ TowerInfo imageTower(const config::ExperimentConfig& cfg) {
       Count(cfg.data.image_size / cfg.model.patch_size) * (cfg.data.image_size / cfg.model.patch_size);
   TowerInfo info;
   info.name = "image";
-  info.tokens = static_cast<int>(patches + 1);  // + class token
-  // Patch embedding (no bias), class token, positions.
-  const Count embed = 3 * patch * patch * w + w + (patches + 1) * w;
+  const Count classTokens = cfg.model.arch.image_pool == "class" ? 1 : 0;
+  info.tokens = static_cast<int>(patches + classTokens);
+  // Patch embedding (bias per model.arch), class token, positions, the pre-norm of CLIP.
+  const Count embed = 3 * patch * patch * w + (cfg.model.arch.patch_bias ? w : 0) + classTokens * w +
+                      (patches + classTokens) * w + (cfg.model.arch.pre_norm ? layerNormParams(w) : 0);
   info.parameters = info.activeParameters = embed;
   info.flops.embedding = 2 * patches * (3 * patch * patch) * w;
   addBlocks(info, cfg, /*blockParameters=*/true);

@@ -21,8 +21,9 @@ void ExpertLoadAccumulator::reset(int experts, int choices) {
   tokens = 0;
 }
 
-MoeLayerImpl::MoeLayerImpl(int width, int hidden, const config::MoeConfig& moe)
-    : m_experts(moe.num_experts),
+MoeLayerImpl::MoeLayerImpl(int width, int hidden, const config::MoeConfig& moe, Activation activation)
+    : m_activation(activation),
+      m_experts(moe.num_experts),
       m_topK(moe.top_k),
       m_router(routerKindFromName(moe.router)),
       m_renormalize(moe.gate_norm == "renormalize" || (moe.gate_norm == "auto" && moe.top_k > 1)),
@@ -42,7 +43,7 @@ MoeLayerImpl::MoeLayerImpl(int width, int hidden, const config::MoeConfig& moe)
   w2 = register_parameter("w2", torch::empty({m_experts, hidden, width}).uniform_(-bound2, bound2));
   b2 = register_parameter("b2", torch::empty({m_experts, width}).uniform_(-bound2, bound2));
   if (m_biasRate > 0) selectionBias = register_buffer("selection_bias", torch::zeros({m_experts}));
-  if (moe.shared_expert) shared = register_module("shared_expert", FeedForward(width, hidden));
+  if (moe.shared_expert) shared = register_module("shared_expert", FeedForward(width, hidden, activation));
   m_stats.reset(m_experts, isTokenChoice(m_router) ? m_topK : 1);
 }
 
@@ -80,7 +81,7 @@ torch::Tensor MoeLayerImpl::runExperts(const torch::Tensor& flat, const RoutingP
   if (assignments >= kPaddedFillThreshold * double(m_experts * cap)) {
     auto buffer = torch::zeros({m_experts * cap, width}, flat.options())
                       .index_copy(0, plan.slot, flat.index_select(0, plan.token));
-    auto hidden = torch::gelu(torch::baddbmm(b1.unsqueeze(1), buffer.view({m_experts, cap, width}), w1));
+    auto hidden = activate(torch::baddbmm(b1.unsqueeze(1), buffer.view({m_experts, cap, width}), w1), m_activation);
     auto out = torch::baddbmm(b2.unsqueeze(1), hidden, w2).view({m_experts * cap, width});
     return combine(flat, plan.token, out.index_select(0, plan.slot) * plan.gate.unsqueeze(1));
   }
@@ -95,7 +96,7 @@ torch::Tensor MoeLayerImpl::runExperts(const torch::Tensor& flat, const RoutingP
   for (int e = 0; e < m_experts; ++e) {
     const auto& x = rows[static_cast<std::size_t>(e)];
     if (x.size(0) == 0) continue;
-    outputs.push_back(torch::addmm(b2[e], torch::gelu(torch::addmm(b1[e], x, w1[e])), w2[e]));
+    outputs.push_back(torch::addmm(b2[e], activate(torch::addmm(b1[e], x, w1[e]), m_activation), w2[e]));
   }
   const auto gates = plan.gate.index_select(0, order).unsqueeze(1);
   return combine(flat, tokens, torch::cat(outputs) * gates);

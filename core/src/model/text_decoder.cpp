@@ -4,17 +4,17 @@
 
 namespace vimoe::model {
 
-DecoderBlockImpl::DecoderBlockImpl(int width, int memoryWidth, int heads, int hidden, const config::MoeConfig* moe) {
-  const auto norm = [width] { return torch::nn::LayerNorm(torch::nn::LayerNormOptions({width})); };
-  m_norm1 = register_module("norm1", norm());
-  m_selfAttn = register_module("attn", SelfAttention(width, heads));
-  m_norm2 = register_module("norm2", norm());
-  m_crossAttn = register_module("cross_attn", CrossAttention(width, memoryWidth, heads));
-  m_norm3 = register_module("norm3", norm());
+DecoderBlockImpl::DecoderBlockImpl(const BlockShape& shape, int memoryWidth, const config::MoeConfig* moe) {
+  const int width = shape.width;
+  m_norm1 = register_module("norm1", layerNorm(width, shape.normEps));
+  m_selfAttn = register_module("attn", SelfAttention(width, shape.heads));
+  m_norm2 = register_module("norm2", layerNorm(width, shape.normEps));
+  m_crossAttn = register_module("cross_attn", CrossAttention(width, memoryWidth, shape.heads));
+  m_norm3 = register_module("norm3", layerNorm(width, shape.normEps));
   if (moe)
-    m_moe = register_module("moe", MoeLayer(width, hidden, *moe));
+    m_moe = register_module("moe", MoeLayer(width, shape.hidden, *moe, shape.activation));
   else
-    m_mlp = register_module("mlp", FeedForward(width, hidden));
+    m_mlp = register_module("mlp", FeedForward(width, shape.hidden, shape.activation));
 }
 
 torch::Tensor DecoderBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& valid, const torch::Tensor& memory,
@@ -36,14 +36,13 @@ TextDecoderImpl::TextDecoderImpl(const config::ExperimentConfig& cfg, int memory
   m_positions = register_parameter("positions", torch::randn({1, maxLength, tower.width}) * 0.01);
   const bool textSelected = cfg.moe.towers == "both" || cfg.moe.towers == "text";
   const auto mask = moeBlockMask(cfg.moe, tower.depth, textSelected);
-  const int hidden = static_cast<int>(tower.width * tower.mlp_ratio + 0.5);
+  const BlockShape shape = blockShape(tower, cfg.model.arch);
   auto list = register_module("blocks", torch::nn::ModuleList());
   for (int i = 0; i < tower.depth; ++i) {
-    m_blocks.emplace_back(tower.width, memoryWidth, tower.heads, hidden,
-                          mask[static_cast<std::size_t>(i)] ? &cfg.moe : nullptr);
+    m_blocks.emplace_back(shape, memoryWidth, mask[static_cast<std::size_t>(i)] ? &cfg.moe : nullptr);
     list->push_back(m_blocks.back());
   }
-  m_normFinal = register_module("norm_final", torch::nn::LayerNorm(torch::nn::LayerNormOptions({tower.width})));
+  m_normFinal = register_module("norm_final", layerNorm(tower.width, shape.normEps));
 }
 
 torch::Tensor TextDecoderImpl::forward(const torch::Tensor& ids, const torch::Tensor& memory, bool causal,

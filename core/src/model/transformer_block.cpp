@@ -2,19 +2,33 @@
 
 namespace vimoe::model {
 
-TransformerBlockImpl::TransformerBlockImpl(int width, int heads, int hidden, const config::MoeConfig* moe) {
-  m_norm1 = register_module("norm1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({width})));
-  m_attn = register_module("attn", SelfAttention(width, heads));
-  m_norm2 = register_module("norm2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({width})));
+BlockShape blockShape(const config::TowerConfig& tower, const config::ArchitectureConfig& arch) {
+  BlockShape shape;
+  shape.width = tower.width;
+  shape.heads = tower.heads;
+  shape.hidden = static_cast<int>(tower.width * tower.mlp_ratio + 0.5);
+  shape.activation = activationFromName(arch.activation);
+  shape.normEps = arch.norm_eps;
+  return shape;
+}
+
+torch::nn::LayerNorm layerNorm(int width, double eps) {
+  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({width}).eps(eps));
+}
+
+TransformerBlockImpl::TransformerBlockImpl(const BlockShape& shape, const config::MoeConfig* moe) {
+  m_norm1 = register_module("norm1", layerNorm(shape.width, shape.normEps));
+  m_attn = register_module("attn", SelfAttention(shape.width, shape.heads));
+  m_norm2 = register_module("norm2", layerNorm(shape.width, shape.normEps));
   if (moe)
-    m_moe = register_module("moe", MoeLayer(width, hidden, *moe));
+    m_moe = register_module("moe", MoeLayer(shape.width, shape.hidden, *moe, shape.activation));
   else
-    m_mlp = register_module("mlp", FeedForward(width, hidden));
+    m_mlp = register_module("mlp", FeedForward(shape.width, shape.hidden, shape.activation));
 }
 
 torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& valid, Modality modality,
-                                            AuxLosses& aux) {
-  auto h = x + m_attn->forward(m_norm1->forward(x), valid);
+                                            AuxLosses& aux, bool causal) {
+  auto h = x + m_attn->forward(m_norm1->forward(x), valid, causal);
   auto normed = m_norm2->forward(h);
   return h + (isMoe() ? m_moe->forward(normed, valid, modality, aux) : m_mlp->forward(normed));
 }

@@ -33,6 +33,7 @@ ExperimentConfig everyFieldChanged() {
   c.model.embed_dim = 48;
   c.model.image = {96, 3, 6, 2.5};
   c.model.text = {80, 1, 5, 0.25};
+  c.model.arch = {"quick_gelu", 1e-6, "map", "eot", true, true, true, true, "siglip"};
   c.moe.enabled = true;
   c.moe.num_experts = 8;
   c.moe.top_k = 2;
@@ -75,7 +76,8 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   EXPECT_EQ(dump.size(), 8u);
   EXPECT_EQ(dump["data"].size(), 17u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
-  EXPECT_EQ(dump["model"].size(), 7u);
+  EXPECT_EQ(dump["model"].size(), 8u);
+  EXPECT_EQ(dump["model"]["arch"].size(), 9u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
   EXPECT_EQ(dump["model"]["text"].size(), 4u);
   EXPECT_EQ(dump["moe"].size(), 14u);
@@ -114,6 +116,13 @@ TEST(ConfigDump, RoundTripKeepsEveryFieldWithoutIssues) {
   EXPECT_TRUE(reread.data.flip);
   EXPECT_EQ(reread.model.text.depth, 1);
   EXPECT_DOUBLE_EQ(reread.model.text.mlp_ratio, 0.25);
+  EXPECT_EQ(reread.model.arch.activation, "quick_gelu");
+  EXPECT_DOUBLE_EQ(reread.model.arch.norm_eps, 1e-6);
+  EXPECT_EQ(reread.model.arch.image_pool, "map");
+  EXPECT_EQ(reread.model.arch.text_pool, "eot");
+  EXPECT_TRUE(reread.model.arch.text_causal && reread.model.arch.patch_bias && reread.model.arch.pre_norm &&
+              reread.model.arch.proj_bias);
+  EXPECT_EQ(reread.model.arch.pixel_norm, "siglip");
   EXPECT_EQ(reread.moe.gate_norm, "renormalize");
   EXPECT_DOUBLE_EQ(reread.moe.capacity_factor_train, 0.0);
   EXPECT_DOUBLE_EQ(reread.optim.lr, 3e-4);

@@ -168,3 +168,24 @@ TEST(ModelInfo, VitPresetsHaveThePublishedShapes) {
   cfg.data.vocab_size = 256;
   expectCountsMatchTheBuiltModel(cfg);
 }
+
+TEST(ModelInfo, ParameterCountsFollowTheImportedArchitectures) {
+  // The model.arch of each imported family: class token or not, biases, CLIP's pre-norm,
+  // SigLIP's attention-pooling head.
+  auto clip = presetConfig("tiny");
+  clip.model.arch.pre_norm = true;
+  clip.model.arch.text_pool = "eot";
+  clip.model.arch.text_causal = true;
+  expectCountsMatchTheBuiltModel(clip);
+  auto siglip = presetConfig("tiny");
+  siglip.model.arch.image_pool = "map";
+  siglip.model.arch.patch_bias = true;
+  siglip.model.arch.proj_bias = true;
+  siglip.loss.contrastive = "siglip";
+  expectCountsMatchTheBuiltModel(siglip);
+  expectCountsMatchTheBuiltModel(withMoe(siglip, 4, 1, "both", "every_nth", 1));
+  EXPECT_EQ(model::describeModel(siglip).image.tokens + 1, model::describeModel(clip).image.tokens);
+  auto mean = presetConfig("tiny");
+  mean.model.arch.image_pool = "mean";
+  expectCountsMatchTheBuiltModel(mean);
+}

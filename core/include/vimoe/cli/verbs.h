@@ -108,6 +108,18 @@ struct DataSearchOptions {
 };
 int runDataSearch(const DataSearchOptions& options);
 
+// Pretrained checkpoint (HF CLIP / SigLIP, OpenCLIP, torchvision ViT) -> ViMoE checkpoint.
+struct ImportCliOptions {
+  std::string source;      // a folder, a .safetensors file or a model.safetensors.index.json
+  std::string out;         // checkpoint folder to write (required unless dryRun)
+  std::string format;      // "" = detect: hf-clip | hf-siglip | open-clip | torchvision-vit
+  bool dryRun = false;     // print the mapping table, write nothing
+  int imageHeads = 0;      // 0 = from the source's config, else width / 64
+  int textHeads = 0;
+  std::string activation;  // "" = from the source
+};
+int runImport(const ImportCliOptions& options);
+
 struct UpcycleCliOptions {
   std::string from;  // dense checkpoint folder
   std::string out;   // MoE checkpoint folder to write

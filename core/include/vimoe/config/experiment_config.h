@@ -29,7 +29,7 @@ struct DataConfig {
   int max_text_tokens = 24;                        // [4, 512]
   std::string tokenizer = "tokenizer/spm.model";   // relative to the project
   std::string tokenizer_type = "unigram";          // unigram | bpe
-  int vocab_size = 512;                            // [32, 64000]
+  int vocab_size = 512;                            // [32, 262144] (multilingual SigLIP: 250,000)
   // Question-answer files of the same images for run.kind = vqa (any VQA format the importers
   // read, detected from the content), relative to root. The synthetic set writes both.
   std::string train_questions = "vqa_train.json";
@@ -51,6 +51,27 @@ struct TowerConfig {
   double mlp_ratio = 4;  // [0.25, 16]
 };
 
+// How the towers compute. The published backbones differ in exactly these points, so `vimoe
+// import` sets them from the checkpoint it reads; models trained here from scratch keep the
+// defaults, which are what every earlier config and checkpoint meant.
+struct ArchitectureConfig {
+  std::string activation = "gelu";  // gelu | gelu_tanh (SigLIP) | quick_gelu (OpenAI CLIP): x * sigmoid(1.702 x)
+  double norm_eps = 1e-5;           // (0, 0.1]; LayerNorm epsilon: 1e-5 CLIP, 1e-6 SigLIP and torchvision
+  // class: a class token, pooled at position 0 (CLIP, ViT); mean: no class token, mean of the
+  // patch tokens; map: no class token, multi-head attention pooling with a learned probe (SigLIP).
+  std::string image_pool = "class";
+  // mean: of the real (non-zero) tokens; eot: the token with the largest id, CLIP's end of text;
+  // last: the last position, SigLIP's texts padded to full length.
+  std::string text_pool = "mean";
+  bool text_causal = false;         // causal self-attention in the text tower (CLIP)
+  bool patch_bias = false;          // a bias on the patch embedding (SigLIP, torchvision)
+  bool pre_norm = false;            // a LayerNorm on the tokens before the first block (CLIP's ln_pre)
+  bool proj_bias = false;           // biases on the projections into the shared space (SigLIP's text head)
+  // Pixel normalisation inside the model: clip (OpenAI's mean/std), siglip (0.5 / 0.5),
+  // imagenet (torchvision's 0.485.. / 0.229..).
+  std::string pixel_norm = "clip";
+};
+
 struct ModelConfig {
   // custom | tiny | small | base | large | vit-s16 | vit-b16 (model_presets.h): sets the tower shapes and embed_dim
   // below before the file is read; fields the file sets explicitly win.
@@ -61,6 +82,7 @@ struct ModelConfig {
   TowerConfig text;
   // LIMoE: one transformer tower for both modalities (model.image settings; model.text must match).
   bool shared_tower = false;
+  ArchitectureConfig arch;
   // Checkpoint folder to start from. A dense checkpoint into an MoE config is sparse-upcycled
   // (every expert a copy of the FFN, fresh routers); otherwise the tensors must match.
   std::string init_from;

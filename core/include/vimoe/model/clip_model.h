@@ -40,9 +40,15 @@ class ClipModelImpl : public torch::nn::Module {
   torch::Tensor contrastiveLoss(const ContrastiveOutput& out) const;
   torch::Tensor clipLoss(const ContrastiveOutput& out) const;
   torch::Tensor siglipLoss(const ContrastiveOutput& out) const;
+  // Similarity logits [Bi, Bt] of L2-normalised embeddings, as the source models define them:
+  // CLIP exp(s) * cos (s clamped at ln 100), SigLIP exp(s) * cos + b.
+  torch::Tensor logits(const torch::Tensor& imageEmbeddings, const torch::Tensor& textEmbeddings) const;
   torch::Tensor logitScale() const { return m_logitScale.exp().clamp_max(100.0); }
   bool usesSiglip() const { return m_logitBias.defined(); }
   torch::Tensor logitBias() const { return m_logitBias; }  // SigLIP only
+
+  VisionEncoder imageTower() const { return m_vision; }
+  TextEncoder textTower() const { return m_text; }
 
   // Every MoE layer once, image tower first, with a stable name ("image.blocks.1";
   // "shared.blocks.1" for a shared tower).

@@ -43,7 +43,7 @@ struct RoutingCapture {
 
 class MoeLayerImpl : public torch::nn::Module {
  public:
-  MoeLayerImpl(int width, int hidden, const config::MoeConfig& moe);
+  MoeLayerImpl(int width, int hidden, const config::MoeConfig& moe, Activation activation = Activation::Gelu);
 
   // x: [B, S, W]; valid: [B, S] bool or undefined. Adds this layer's aux losses to `aux`.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& valid, Modality modality, AuxLosses& aux);
@@ -79,6 +79,7 @@ class MoeLayerImpl : public torch::nn::Module {
   void updateSelectionBias(const RoutingPlan& plan);
   void accumulate(const RoutingPlan& plan, const torch::Tensor& validF, Modality modality, double realTokens);
 
+  Activation m_activation;
   int m_experts;
   int m_topK;
   RouterKind m_router;

@@ -12,12 +12,13 @@
 #include "vimoe/model/attention.h"
 #include "vimoe/model/feed_forward.h"
 #include "vimoe/model/moe_layer.h"
+#include "vimoe/model/transformer_block.h"
 
 namespace vimoe::model {
 
 class DecoderBlockImpl : public torch::nn::Module {
  public:
-  DecoderBlockImpl(int width, int memoryWidth, int heads, int hidden, const config::MoeConfig* moe);
+  DecoderBlockImpl(const BlockShape& shape, int memoryWidth, const config::MoeConfig* moe);
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& valid, const torch::Tensor& memory, bool causal,
                         AuxLosses& aux);
   bool isMoe() const { return !m_moe.is_empty(); }

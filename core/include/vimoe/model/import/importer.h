@@ -1,0 +1,47 @@
+// Import: a pretrained checkpoint in a published layout -> a ViMoE ClipModel holding its
+// weights, and the report of how. Every source tensor is mapped (shape checked) or listed as
+// unused; every model tensor is loaded or listed as newly initialised. `vimoe import`
+// (cli/import_verb.cpp) writes the model as a checkpoint folder when every rule applied.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vimoe/model/clip_model.h"
+#include "vimoe/model/import/import_plan.h"
+
+namespace vimoe::model::import {
+
+struct MappedTensor {
+  std::string target;
+  std::vector<std::string> sources;  // empty: synthesised (identity, zeros)
+  std::vector<std::int64_t> shape;
+  Transform transform = Transform::Copy;
+};
+
+struct ImportReport {
+  std::string source;
+  SourceFormat format = SourceFormat::HfClip;
+  config::ExperimentConfig config;
+  std::vector<std::string> decisions;
+  std::vector<MappedTensor> mapped;
+  std::vector<std::string> unusedSources;  // in the source, not read
+  std::vector<std::string> freshTargets;   // in the model, initialised anew
+  std::string tokenizer;                   // what the checkpoint's texts will be tokenized with
+  std::int64_t sourceParameters = 0, loadedParameters = 0;
+};
+
+struct ImportedModel {
+  ImportReport report;
+  ClipModel model{nullptr};
+  std::string sentencePieceModel;  // the source's, to travel with the checkpoint; "" if none
+};
+
+Expected<ImportedModel> importCheckpoint(const std::string& source, const ImportOptions& options);
+
+// The report as the table `vimoe import --dry-run` prints.
+std::string formatImportReport(const ImportReport& report, bool everyTensor);
+
+std::string transformName(Transform transform);
+
+}  // namespace vimoe::model::import

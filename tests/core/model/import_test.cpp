@@ -1,0 +1,179 @@
+// Importing published checkpoint layouts: each tiny reference checkpoint, imported and loaded
+// back as a ViMoE checkpoint, computes what its source model computes (torchvision's own
+// VisionTransformer; plain-PyTorch forwards of the HF CLIP, HF SigLIP and OpenCLIP definitions).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "support/reference_checkpoints.h"
+#include "support/scratch_dir.h"
+#include "vimoe/cli/verbs.h"
+#include "vimoe/model/import/importer.h"
+#include "vimoe/model/tensor_io.h"
+#include "vimoe/train/checkpoint.h"
+
+using namespace vimoe;
+
+namespace {
+
+class ImportTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = new test_support::ScratchDir();
+    s_made = new test_support::ReferenceCheckpoints(test_support::makeReferenceCheckpoints(s_dir->path()));
+  }
+  static void TearDownTestSuite() {
+    delete s_made;
+    delete s_dir;
+  }
+  void SetUp() override {
+    if (s_made->outcome == test_support::ReferenceCheckpoints::Outcome::Skip) GTEST_SKIP() << s_made->message;
+    ASSERT_EQ(s_made->outcome, test_support::ReferenceCheckpoints::Outcome::Made) << s_made->message;
+  }
+
+  static std::string source(const std::string& layout) { return s_dir->path(layout); }
+
+  // Imports `layout` through the verb's library function and loads the written checkpoint.
+  model::ClipModel importAndLoad(const std::string& layout, int imageHeads = 0, const std::string& activation = "") {
+    cli::ImportCliOptions options;
+    options.source = source(layout);
+    options.out = m_out.path(layout + activation);
+    options.imageHeads = imageHeads;
+    options.activation = activation;
+    EXPECT_EQ(cli::runImport(options), cli::kExitOk);
+    auto cfg = train::readCheckpointConfig(options.out);
+    EXPECT_TRUE(cfg.ok()) << (cfg.ok() ? "" : cfg.error().message);
+    model::ClipModel model(*cfg);
+    auto state = train::readTrainingState(options.out).value();
+    auto loaded = train::loadCheckpoint(options.out, *model, nullptr, state);
+    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);
+    model->eval();
+    return model;
+  }
+
+  static torch::Tensor expected(const std::string& layout, const std::string& name) {
+    static std::map<std::string, SafetensorsFile> files;
+    if (!files.count(layout)) files[layout] = loadSafetensors(s_dir->path(layout + ".expected.safetensors")).value();
+    return model::blobToTensor(files[layout].tensors.at(name), name).value();
+  }
+
+  static double maxDifference(const torch::Tensor& a, const torch::Tensor& b) {
+    EXPECT_EQ(a.sizes(), b.sizes());
+    return (a - b).abs().max().item<double>();
+  }
+
+  // Image and text embeddings and logits against the source model's.
+  void expectSameOutputs(const std::string& layout) {
+    auto model = importAndLoad(layout);
+    torch::NoGradGuard noGrad;
+    const auto images = model->encodeImages(expected(layout, "pixels"));
+    const auto texts = model->encodeTexts(expected(layout, "ids"));
+    const double image = maxDifference(images, expected(layout, "image"));
+    const double text = maxDifference(texts, expected(layout, "text"));
+    const double logits = maxDifference(model->logits(images, texts), expected(layout, "logits"));
+    std::printf("%s: max |difference| image %.2e, text %.2e, logits %.2e\n", layout.c_str(), image, text, logits);
+    EXPECT_LT(image, 1e-4) << layout << " image embeddings";
+    EXPECT_LT(text, 1e-4) << layout << " text embeddings";
+    EXPECT_LT(logits, 1e-4) << layout << " logits";
+    // Not vacuous: the embeddings differ between samples.
+    EXPECT_GT(maxDifference(images[0], images[1]), 0.05);
+  }
+
+  test_support::ScratchDir m_out;
+  static test_support::ScratchDir* s_dir;
+  static test_support::ReferenceCheckpoints* s_made;
+};
+
+test_support::ScratchDir* ImportTest::s_dir = nullptr;
+test_support::ReferenceCheckpoints* ImportTest::s_made = nullptr;
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+TEST_F(ImportTest, HfClipComputesWhatTransformersComputes) { expectSameOutputs("hf-clip"); }
+
+TEST_F(ImportTest, HfSiglipComputesWhatTransformersComputes) { expectSameOutputs("hf-siglip"); }
+
+TEST_F(ImportTest, OpenClipComputesWhatOpenClipComputes) { expectSameOutputs("open-clip"); }
+
+TEST_F(ImportTest, TorchvisionVitFeaturesMatchTorchvisionsForward) {
+  // torchvision checkpoints carry no head count: 2 heads of 16, given as --image-heads would.
+  auto model = importAndLoad("torchvision-vit", /*imageHeads=*/2);
+  torch::NoGradGuard noGrad;
+  model::AuxLosses aux;
+  const auto features = model->imageTower()->pooled(expected("torchvision-vit", "pixels"), aux);
+  const double difference = maxDifference(features, expected("torchvision-vit", "features"));
+  std::printf("torchvision-vit: max |difference| of the pooled features %.2e\n", difference);
+  EXPECT_LT(difference, 1e-4);
+  EXPECT_GT(maxDifference(features[0], features[1]), 0.05);
+}
+
+TEST_F(ImportTest, TheComparisonSeesAWrongArchitecture) {
+  // The same weights run with exact GELU instead of CLIP's quick_gelu: the outputs move far
+  // beyond the tolerance, so the agreement above is not an accident of small weights.
+  auto model = importAndLoad("hf-clip", 0, "gelu");
+  torch::NoGradGuard noGrad;
+  EXPECT_GT(maxDifference(model->encodeImages(expected("hf-clip", "pixels")), expected("hf-clip", "image")), 1e-3);
+}
+
+TEST_F(ImportTest, ReportListsUnusedSourceTensorsAndFreshModelTensors) {
+  auto clip = model::import::importCheckpoint(source("hf-clip"), {});
+  ASSERT_TRUE(clip.ok()) << clip.error().message;
+  const auto& report = clip->report;
+  EXPECT_EQ(report.format, model::import::SourceFormat::HfClip);
+  // The stale position_ids buffers are the only unused tensors; only the pixel statistics are new.
+  EXPECT_EQ(report.unusedSources, (std::vector<std::string>{"text_model.embeddings.position_ids",
+                                                            "vision_model.embeddings.position_ids"}));
+  EXPECT_EQ(report.freshTargets, (std::vector<std::string>{"image.pixel_mean", "image.pixel_std"}));
+  EXPECT_EQ(report.config.model.image.heads, 2);
+  EXPECT_EQ(report.config.model.text.heads, 3);
+  EXPECT_EQ(report.config.model.arch.activation, "quick_gelu");
+  EXPECT_EQ(report.config.data.image_size, 32);
+  EXPECT_EQ(report.config.model.patch_size, 8);
+
+  model::import::ImportOptions heads;
+  heads.imageHeads = 2;
+  auto vit = model::import::importCheckpoint(source("torchvision-vit"), heads);
+  ASSERT_TRUE(vit.ok()) << vit.error().message;
+  EXPECT_TRUE(contains(vit->report.unusedSources, "heads.head.weight"));  // the ImageNet classifier
+  EXPECT_TRUE(contains(vit->report.freshTargets, "text.token_embed.weight"));
+  EXPECT_TRUE(contains(vit->report.freshTargets, "image.proj.weight"));
+  EXPECT_FALSE(contains(vit->report.freshTargets, "image.blocks.1.mlp.fc2.weight"));
+  EXPECT_EQ(vit->report.config.model.arch.pixel_norm, "imagenet");
+}
+
+TEST_F(ImportTest, DryRunWritesNothing) {
+  cli::ImportCliOptions options;
+  options.source = source("open-clip");
+  options.out = m_out.path("never");
+  options.dryRun = true;
+  EXPECT_EQ(cli::runImport(options), cli::kExitOk);
+  EXPECT_FALSE(std::filesystem::exists(options.out));
+}
+
+TEST_F(ImportTest, ImportedClipUpcyclesToAnMoeThatComputesTheSameEmbeddings) {
+  cli::ImportCliOptions options;
+  options.source = source("hf-clip");
+  options.out = m_out.path("dense");
+  ASSERT_EQ(cli::runImport(options), cli::kExitOk);
+  cli::UpcycleCliOptions upcycle;
+  upcycle.from = options.out;
+  upcycle.out = m_out.path("moe");
+  upcycle.experts = 4;
+  upcycle.topK = 1;
+  upcycle.overrides = {"moe.capacity_factor_eval=0"};  // dropless: every token reaches its expert copy
+  ASSERT_EQ(cli::runUpcycle(upcycle), cli::kExitOk);
+  auto cfg = train::readCheckpointConfig(upcycle.out).value();
+  EXPECT_TRUE(cfg.moe.enabled);
+  EXPECT_EQ(cfg.model.arch.activation, "quick_gelu");  // the architecture travels with the upcycled model
+  model::ClipModel moe(cfg);
+  ASSERT_TRUE(train::loadCheckpoint(upcycle.out, *moe, nullptr, train::readTrainingState(upcycle.out).value()).ok());
+  moe->eval();
+  torch::NoGradGuard noGrad;
+  EXPECT_LT(maxDifference(moe->encodeImages(expected("hf-clip", "pixels")), expected("hf-clip", "image")), 1e-4);
+  EXPECT_LT(maxDifference(moe->encodeTexts(expected("hf-clip", "ids")), expected("hf-clip", "text")), 1e-4);
+}
