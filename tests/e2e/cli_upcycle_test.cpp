@@ -38,6 +38,19 @@ TEST(CliUpcycle, StudyStartsFromTheDenseVariantAndUpcycleWritesACheckpoint) {
   EXPECT_NE(upcycle.out.find("max |expert - source| = 0 (exact copies)"), std::string::npos) << upcycle.out;
   EXPECT_TRUE(std::filesystem::exists(out + "/model.safetensors"));
   EXPECT_NE(test_support::slurp(out + "/config.json").find("\"num_experts\": 8"), std::string::npos);
+  // Dropless at evaluation by default, the tokenizer travels, and the verb checks step-0
+  // equivalence on the project's own validation data.
+  EXPECT_NE(test_support::slurp(out + "/config.json").find("\"capacity_factor_eval\": 0"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(out + "/tokenizer.model"));
+  const auto check = upcycle.out.find("step-0 check on 8 validation images and captions of ");
+  ASSERT_NE(check, std::string::npos) << upcycle.out;
+  double image = 1, text = 1;
+  ASSERT_EQ(std::sscanf(upcycle.out.c_str() + upcycle.out.find("max |MoE - dense| = ", check),
+                        "max |MoE - dense| = %lf (image embeddings), %lf", &image, &text), 2)
+      << upcycle.out;
+  EXPECT_LT(image, 1e-4);
+  EXPECT_LT(text, 1e-4);
+  EXPECT_EQ(upcycle.out.find("does not compute the dense function"), std::string::npos) << upcycle.out;
 
   // Upcycling an MoE checkpoint is bad input, and nothing is written.
   const auto twice = runCli({"upcycle", "--from", out, "--experts", "4", "--out", dir.path("twice")}, dir.path(""));
