@@ -69,6 +69,15 @@ int main(int argc, char** argv) {
   importCmd->add_option("--text-heads", importOptions.textHeads, "Attention heads of the text tower")->check(CLI::Range(1, 64));
   importCmd->add_option("--activation", importOptions.activation, "gelu | gelu_tanh | quick_gelu (default: from the source)");
 
+  EmbedCliOptions embed;
+  auto* embedCmd = app.add_subcommand("embed", "Print (or save) the embeddings of images or texts");
+  embedCmd->add_option("--checkpoint", embed.checkpoint, "Contrastive checkpoint folder")->required()->check(CLI::ExistingDirectory);
+  embedCmd->add_option("--image", embed.images, "Image file or folder of images (repeatable)");
+  embedCmd->add_option("--text", embed.texts, "Text (repeatable)");
+  embedCmd->add_flag("--json", embed.json, "JSON lines: {kind, input, embedding}");
+  embedCmd->add_flag("--normalize", embed.normalize, "L2-normalise the embeddings");
+  embedCmd->add_option("--out", embed.out, "Also write them to this .safetensors file");
+
   UpcycleCliOptions upcycle;
   auto* upcycleCmd = app.add_subcommand("upcycle", "Turn a dense checkpoint into an MoE one (sparse upcycling)");
   upcycleCmd->add_option("--from", upcycle.from, "Dense checkpoint folder")->required()->check(CLI::ExistingDirectory);
@@ -295,6 +304,7 @@ int main(int argc, char** argv) {
     }
     if (upcycleCmd->parsed()) return runUpcycle(upcycle);
     if (importCmd->parsed()) return runImport(importOptions);
+    if (embedCmd->parsed()) return runEmbed(embed);
     if (generateCmd->parsed()) return runDataGenerate(generate);
     if (validateCmd->parsed()) return runDataValidate(validate);
     if (statsCmd->parsed()) return runDataStats(stats);

@@ -2,7 +2,9 @@
 // variants from the dense variant's checkpoint), then `vimoe upcycle` on that checkpoint.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "e2e/cli_process.h"
 #include "support/scratch_dir.h"
@@ -51,6 +53,20 @@ TEST(CliUpcycle, StudyStartsFromTheDenseVariantAndUpcycleWritesACheckpoint) {
   EXPECT_LT(image, 1e-4);
   EXPECT_LT(text, 1e-4);
   EXPECT_EQ(upcycle.out.find("does not compute the dense function"), std::string::npos) << upcycle.out;
+
+  // The upcycled checkpoint embeds texts with the tokenizer that travelled with it.
+  const auto embed = runCli({"embed", "--checkpoint", out, "--text", "hình vuông màu đỏ", "--text", "đồng hồ", "--json",
+                             "--normalize"},
+                            dir.path(""));
+  ASSERT_EQ(embed.exitCode, 0) << embed.err;
+  const auto firstLine = embed.out.substr(0, embed.out.find('\n'));
+  const auto line = nlohmann::json::parse(firstLine);
+  EXPECT_EQ(line["kind"], "text");
+  EXPECT_EQ(line["input"], "hình vuông màu đỏ");
+  double squared = 0;
+  for (const auto& v : line["embedding"]) squared += v.get<double>() * v.get<double>();
+  EXPECT_NEAR(squared, 1.0, 1e-4);
+  EXPECT_EQ(std::count(embed.out.begin(), embed.out.end(), '\n'), 2);
 
   // Upcycling an MoE checkpoint is bad input, and nothing is written.
   const auto twice = runCli({"upcycle", "--from", out, "--experts", "4", "--out", dir.path("twice")}, dir.path(""));

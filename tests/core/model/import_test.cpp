@@ -3,6 +3,8 @@
 // VisionTransformer; plain-PyTorch forwards of the HF CLIP, HF SigLIP and OpenCLIP definitions).
 #include <gtest/gtest.h>
 
+#include <opencv2/imgcodecs.hpp>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -120,6 +122,38 @@ TEST_F(ImportTest, TheComparisonSeesAWrongArchitecture) {
   EXPECT_GT(maxDifference(model->encodeImages(expected("hf-clip", "pixels")), expected("hf-clip", "image")), 1e-3);
 }
 
+TEST_F(ImportTest, EmbedReadsImageFilesAndGivesTheTorchvisionFeatures) {
+  // The reference pixels are k / 255, so PNG files hold them exactly; `vimoe embed` decodes them
+  // with OpenCV and must give torchvision's pooled features (the import's identity projection).
+  cli::ImportCliOptions import;
+  import.source = source("torchvision-vit");
+  import.out = m_out.path("vit");
+  import.imageHeads = 2;
+  ASSERT_EQ(cli::runImport(import), cli::kExitOk);
+  const auto pixels = expected("torchvision-vit", "pixels");
+  std::filesystem::create_directories(m_out.path("images"));
+  for (std::int64_t i = 0; i < pixels.size(0); ++i) {
+    const auto hwc = (pixels[i].permute({1, 2, 0}).flip(2) * 255.0).round().to(torch::kUInt8).contiguous();  // RGB -> BGR
+    cv::Mat image(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)), CV_8UC3, hwc.data_ptr());
+    ASSERT_TRUE(cv::imwrite(m_out.path("images/" + std::to_string(i) + ".png"), image));
+  }
+  cli::EmbedCliOptions embed;
+  embed.checkpoint = import.out;
+  embed.images = {m_out.path("images")};  // a folder: every image in it, sorted
+  embed.out = m_out.path("features.safetensors");
+  ASSERT_EQ(cli::runEmbed(embed), cli::kExitOk);
+  const auto written = loadSafetensors(embed.out).value();
+  const auto features = model::blobToTensor(written.tensors.at("images"), "images").value();
+  EXPECT_LT(maxDifference(features, expected("torchvision-vit", "features")), 1e-4);
+  EXPECT_NE(written.metadata.at("images").find("0.png"), std::string::npos);
+
+  // Texts need a tokenizer, which an image-tower import does not have: a clear refusal.
+  cli::EmbedCliOptions text;
+  text.checkpoint = import.out;
+  text.texts = {"một con mèo"};
+  EXPECT_EQ(cli::runEmbed(text), cli::kExitBadInput);
+}
+
 TEST_F(ImportTest, ReportListsUnusedSourceTensorsAndFreshModelTensors) {
   auto clip = model::import::importCheckpoint(source("hf-clip"), {});
   ASSERT_TRUE(clip.ok()) << clip.error().message;
@@ -141,7 +175,8 @@ TEST_F(ImportTest, ReportListsUnusedSourceTensorsAndFreshModelTensors) {
   ASSERT_TRUE(vit.ok()) << vit.error().message;
   EXPECT_TRUE(contains(vit->report.unusedSources, "heads.head.weight"));  // the ImageNet classifier
   EXPECT_TRUE(contains(vit->report.freshTargets, "text.token_embed.weight"));
-  EXPECT_TRUE(contains(vit->report.freshTargets, "image.proj.weight"));
+  EXPECT_FALSE(contains(vit->report.freshTargets, "image.proj.weight"));  // the identity: embedding = feature
+  EXPECT_TRUE(contains(vit->report.freshTargets, "text.proj.weight"));
   EXPECT_FALSE(contains(vit->report.freshTargets, "image.blocks.1.mlp.fc2.weight"));
   EXPECT_EQ(vit->report.config.model.arch.pixel_norm, "imagenet");
 }

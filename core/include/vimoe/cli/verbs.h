@@ -120,6 +120,17 @@ struct ImportCliOptions {
 };
 int runImport(const ImportCliOptions& options);
 
+// Embeddings of images or texts from any contrastive checkpoint (trained, imported, upcycled).
+struct EmbedCliOptions {
+  std::string checkpoint;
+  std::vector<std::string> images;  // image files, or folders whose images are all embedded (sorted)
+  std::vector<std::string> texts;   // tokenized with the checkpoint's tokenizer.model
+  bool json = false;
+  bool normalize = false;           // L2-normalise, as retrieval compares them
+  std::string out;                  // also write them here: safetensors {"images", "texts"} + input names
+};
+int runEmbed(const EmbedCliOptions& options);
+
 struct UpcycleCliOptions {
   std::string from;  // dense checkpoint folder
   std::string out;   // MoE checkpoint folder to write

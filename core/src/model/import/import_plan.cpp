@@ -284,8 +284,10 @@ Status planOpenClip(const SourceCheckpoint& source, const ImportOptions& options
   return okStatus();
 }
 
-// torchvision.models.VisionTransformer: an image tower only (its classifier is left unused);
-// the text tower and both projections start fresh, width-matched as the vit presets are.
+// torchvision.models.VisionTransformer: an image tower only (its classifier is left unused).
+// Its feature is the class token after the final norm, so the image projection starts as the
+// identity (the embedding is that feature until training moves it); the text tower starts
+// fresh, width-matched as the vit presets are.
 Status planTorchvision(const SourceCheckpoint& source, const ImportOptions& options, ImportPlan& plan) {
   auto& cfg = plan.config;
   const std::string prefix = "encoder.layers.encoder_layer_";
@@ -313,6 +315,7 @@ Status planTorchvision(const SourceCheckpoint& source, const ImportOptions& opti
   rules.push_back({"image.positions", {"encoder.pos_embedding"}});
   addTowerBlocks(rules, "image.", prefix, depth, block);
   addModule(rules, "image.norm_post", "encoder.ln");
+  rules.push_back({"image.proj.weight", {}, Transform::Identity});
   return okStatus();
 }
 
