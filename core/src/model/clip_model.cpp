@@ -11,7 +11,7 @@ torch::Tensor normalized(const torch::Tensor& x) {
 
 }  // namespace
 
-ClipModelImpl::ClipModelImpl(const config::ExperimentConfig& cfg) {
+ClipModelImpl::ClipModelImpl(const config::ExperimentConfig& cfg) : m_arch(cfg.model.arch) {
   m_vision = register_module("image", VisionEncoder(cfg));
   m_text = register_module("text", TextEncoder(cfg, cfg.model.shared_tower ? &m_vision->blocks() : nullptr));
   const bool siglip = cfg.loss.contrastive == "siglip";

@@ -23,21 +23,7 @@ Status checkImageTowerShape(const std::string& dir, const config::ExperimentConf
                  differs("model.image.heads", from.model.image.heads, to.model.image.heads),
                  differs("model.image.mlp_ratio", from.model.image.mlp_ratio, to.model.image.mlp_ratio)})
     if (!s) return s;
-  const auto& a = from.model.arch;
-  const auto& b = to.model.arch;
-  const auto differsText = [&](const char* field, const std::string& x, const std::string& y) -> Status {
-    if (x == y) return okStatus();
-    return Error{"task.encoder_from: " + dir + " has " + field + " = " + x + " but this config has " + y +
-                 " (copy the encoder's model.arch into this config)"};
-  };
-  for (auto s : {differsText("model.arch.activation", a.activation, b.activation),
-                 differsText("model.arch.image_pool", a.image_pool, b.image_pool),
-                 differsText("model.arch.pixel_norm", a.pixel_norm, b.pixel_norm),
-                 differsText("model.arch.patch_bias", a.patch_bias ? "true" : "false", b.patch_bias ? "true" : "false"),
-                 differsText("model.arch.pre_norm", a.pre_norm ? "true" : "false", b.pre_norm ? "true" : "false"),
-                 differs("model.arch.norm_eps", a.norm_eps, b.norm_eps)})
-    if (!s) return s;
-  return okStatus();
+  return checkSameArchitecture("task.encoder_from", dir, from.model.arch, to.model.arch, /*imageTowerOnly=*/true);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "vimoe/model/import/importer.h"
 #include "vimoe/model/tensor_io.h"
 #include "vimoe/train/checkpoint.h"
+#include "vimoe/train/init_from.h"
 
 using namespace vimoe;
 
@@ -152,6 +153,25 @@ TEST_F(ImportTest, EmbedReadsImageFilesAndGivesTheTorchvisionFeatures) {
   text.checkpoint = import.out;
   text.texts = {"một con mèo"};
   EXPECT_EQ(cli::runEmbed(text), cli::kExitBadInput);
+}
+
+TEST_F(ImportTest, InitFromAnImportNeedsItsArchitecture) {
+  cli::ImportCliOptions import;
+  import.source = source("hf-clip");
+  import.out = m_out.path("clip");
+  ASSERT_EQ(cli::runImport(import), cli::kExitOk);
+  auto cfg = train::readCheckpointConfig(import.out).value();
+  model::ClipModel same(cfg);
+  EXPECT_TRUE(train::initialiseFromCheckpoint(import.out, same, {}).ok());
+  // The same shapes with the default architecture would silently compute something else.
+  cfg.model.arch = config::ArchitectureConfig{};
+  model::ClipModel other(cfg);
+  auto refused = train::initialiseFromCheckpoint(import.out, other, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("model.init_from: " + import.out +
+                                         " has model.arch.activation = quick_gelu but this config has gelu"),
+            std::string::npos)
+      << refused.error().message;
 }
 
 TEST_F(ImportTest, ReportListsUnusedSourceTensorsAndFreshModelTensors) {

@@ -48,6 +48,7 @@ class ClipModelImpl : public torch::nn::Module {
   torch::Tensor logitBias() const { return m_logitBias; }  // SigLIP only
 
   VisionEncoder imageTower() const { return m_vision; }
+  const config::ArchitectureConfig& architecture() const { return m_arch; }
   TextEncoder textTower() const { return m_text; }
 
   // Every MoE layer once, image tower first, with a stable name ("image.blocks.1";
@@ -60,6 +61,7 @@ class ClipModelImpl : public torch::nn::Module {
   TextEncoder m_text{nullptr};
   torch::Tensor m_logitScale;
   torch::Tensor m_logitBias;  // SigLIP only
+  config::ArchitectureConfig m_arch;
 };
 TORCH_MODULE(ClipModel);
 

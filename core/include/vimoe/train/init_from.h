@@ -12,6 +12,12 @@
 
 namespace vimoe::train {
 
+// A run starting from checkpoint `dir` must compute as the checkpoint did: the first
+// model.arch field that differs is an error naming `what` (model.init_from, task.encoder_from),
+// both values and the fix. `imageTowerOnly`: the text-side settings do not matter.
+Status checkSameArchitecture(const std::string& what, const std::string& dir, const config::ArchitectureConfig& checkpoint,
+                             const config::ArchitectureConfig& run, bool imageTowerOnly);
+
 // True when the checkpoint folder's weights hold no MoE tensor.
 Expected<bool> isDenseCheckpoint(const std::string& dir);
 
