@@ -5,6 +5,7 @@
 #include "vimoe/config/config_io.h"
 #include "vimoe/model/tensor_io.h"
 #include "vimoe/util/atomic_file.h"
+#include "vimoe/util/atomic_folder.h"
 #include "vimoe/util/json_read.h"
 #include "vimoe/util/safetensors.h"
 
@@ -18,7 +19,7 @@ Status checkStep(const SafetensorsFile& file, const std::string& path, std::int6
   if (it == file.metadata.end() || it->second != std::to_string(step))
     return Error::at(path, "belongs to step " + (it == file.metadata.end() ? std::string("?") : it->second) +
                                " but state.json says step " + std::to_string(step) +
-                               ": the checkpoint was interrupted while saving; use an earlier one");
+                               ": the folder mixes files of two saves; use an earlier checkpoint");
   return okStatus();
 }
 
@@ -29,17 +30,19 @@ Status saveCheckpoint(const std::string& dir, torch::nn::Module& model, const Ad
   auto weights = model::moduleToSafetensors(model);
   weights.metadata["step"] = std::to_string(state.step);
   weights.metadata["format"] = "pt";
-  if (auto s = saveSafetensors((fs::path(dir) / "model.safetensors").string(), weights); !s) return s;
-  if (optimizer) {
-    auto opt = optimizer->state();
-    opt.metadata["step"] = std::to_string(state.step);
-    if (auto s = saveSafetensors((fs::path(dir) / "optimizer.safetensors").string(), opt); !s) return s;
-  }
-  if (auto s = writeFileAtomically((fs::path(dir) / "config.json").string(), config::experimentToJson(cfg).dump(2) + "\n");
-      !s)
-    return s;
-  nlohmann::json stateJson = {{"step", state.step}, {"run_id", state.runId}, {"seed", state.seed}, {"metrics", state.metrics}};
-  return writeFileAtomically((fs::path(dir) / "state.json").string(), stateJson.dump(2) + "\n");
+  return replaceFolderAtomically(dir, [&](const std::string& staging) -> Status {
+    if (auto s = saveSafetensors((fs::path(staging) / "model.safetensors").string(), weights); !s) return s;
+    if (optimizer) {
+      auto opt = optimizer->state();
+      opt.metadata["step"] = std::to_string(state.step);
+      if (auto s = saveSafetensors((fs::path(staging) / "optimizer.safetensors").string(), opt); !s) return s;
+    }
+    const auto configText = config::experimentToJson(cfg).dump(2) + "\n";
+    if (auto s = writeFileAtomically((fs::path(staging) / "config.json").string(), configText); !s) return s;
+    nlohmann::json stateJson = {
+        {"step", state.step}, {"run_id", state.runId}, {"seed", state.seed}, {"metrics", state.metrics}};
+    return writeFileAtomically((fs::path(staging) / "state.json").string(), stateJson.dump(2) + "\n");
+  });
 }
 
 Status copyTokenizerIntoCheckpoint(const std::string& tokenizerModel, const std::string& dir) {
@@ -67,6 +70,7 @@ Expected<std::string> checkpointTokenizerPath(const std::string& dir) {
 }
 
 Expected<TrainingState> readTrainingState(const std::string& dir) {
+  if (auto s = recoverInterruptedFolderReplace(dir); !s) return s.error();
   const std::string path = (fs::path(dir) / "state.json").string();
   auto text = readWholeFile(path);
   if (!text) return text.error();
@@ -84,6 +88,7 @@ Expected<TrainingState> readTrainingState(const std::string& dir) {
 }
 
 Expected<config::ExperimentConfig> readCheckpointConfig(const std::string& dir) {
+  if (auto s = recoverInterruptedFolderReplace(dir); !s) return s.error();
   return config::loadExperimentConfig((fs::path(dir) / "config.json").string());
 }
 

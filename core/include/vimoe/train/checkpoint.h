@@ -1,7 +1,8 @@
 // A checkpoint is a folder: model.safetensors, optimizer.safetensors, config.json (the
-// effective config) and state.json (step, run id, seed, metrics). Each file is written
-// atomically and state.json last; the safetensors files carry the step in their metadata, so
-// a folder caught between two saves is detected instead of silently mixing steps.
+// effective config) and state.json (step, run id, seed, metrics). A save replaces the whole
+// folder in one rename (util/atomic_folder.h), so a run killed mid-save resumes from the
+// previous checkpoint. The safetensors files also carry the step in their metadata: a folder
+// whose files were mixed by hand is refused instead of silently loaded.
 #pragma once
 
 #include <cstdint>
