@@ -223,6 +223,9 @@ int main(int argc, char** argv) {
   evalCmd->add_option("--checkpoint", evalOptions.checkpoint, checkpointHelp)->required();
   evalCmd->add_option("--split", evalOptions.split, "val (default) or train")->check(CLI::IsMember({"val", "train"}));
   evalCmd->add_option("--store", evalOptions.storePath, "Store to write the eval rows to (default: the project's; none = skip)");
+  evalCmd->add_option("--project", evalOptions.projectDir,
+                      "Project whose data the checkpoint's data.root names (default: the project around the checkpoint)");
+  evalCmd->add_option("--data", evalOptions.dataRoot, "Dataset folder to evaluate on, in the checkpoint's data.format (replaces data.root)");
   evalCmd->add_option("--max-samples", evalOptions.maxSamples, "Only the first N images / questions")->check(CLI::NonNegativeNumber);
   addGenerationOptions(evalCmd, evalOptions.generation);
   evalCmd->add_flag("--json", evalOptions.json, "JSON output");

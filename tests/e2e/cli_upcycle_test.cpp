@@ -68,6 +68,30 @@ TEST(CliUpcycle, StudyStartsFromTheDenseVariantAndUpcycleWritesACheckpoint) {
   EXPECT_NEAR(squared, 1.0, 1e-4);
   EXPECT_EQ(std::count(embed.out.begin(), embed.out.end(), '\n'), 2);
 
+  // A checkpoint outside any project: eval says how to name the data, then evaluates it with
+  // --project or --data, and the dropless upcycled model scores exactly what its source scores.
+  test_support::ScratchDir elsewhere;
+  const auto outside = elsewhere.path("upcycled-e4");
+  ASSERT_EQ(runCli({"upcycle", "--from", denseCheckpoint, "--experts", "4", "--out", outside}, dir.path("")).exitCode, 0);
+  const auto lost = runCli({"eval", "--task", "retrieval", "--checkpoint", outside}, elsewhere.path(""));
+  EXPECT_EQ(lost.exitCode, 2);
+  EXPECT_NE(lost.err.find("give --project DIR or --data DATASET_DIR"), std::string::npos) << lost.err;
+  auto recallOf = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> command = {"eval", "--task", "retrieval", "--json", "--store", "none"};
+    command.insert(command.end(), args.begin(), args.end());
+    const auto run = runCli(command, elsewhere.path(""));
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    const auto metrics = nlohmann::json::parse(run.out)["metrics"];
+    return std::make_pair(metrics["retrieval/r1_i2t"].get<double>(), metrics["retrieval/clip_loss"].get<double>());
+  };
+  const auto source = recallOf({"--checkpoint", denseCheckpoint});
+  const auto viaProject = recallOf({"--checkpoint", outside, "--project", dir.path("")});
+  const auto viaData = recallOf({"--checkpoint", outside, "--data", dir.path("data/synthetic-smoke")});
+  EXPECT_DOUBLE_EQ(viaProject.first, source.first);
+  EXPECT_NEAR(viaProject.second, source.second, 1e-5);
+  EXPECT_DOUBLE_EQ(viaData.first, source.first);
+  EXPECT_NEAR(viaData.second, source.second, 1e-5);
+
   // Upcycling an MoE checkpoint is bad input, and nothing is written.
   const auto twice = runCli({"upcycle", "--from", out, "--experts", "4", "--out", dir.path("twice")}, dir.path(""));
   EXPECT_EQ(twice.exitCode, 2);

@@ -30,17 +30,48 @@ eval::SplitEvalOptions splitEvalOptions(const config::ExperimentConfig& cfg, con
 
 struct SplitFiles {
   std::string projectDir;
+  config::ExperimentConfig cfg;  // the checkpoint's, with data.root as --data says
   train::ProjectData data;
 };
 
-Expected<SplitFiles> projectDataFor(const std::string& checkpointDir, const config::ExperimentConfig& cfg, LogSink& log) {
-  auto projectDir = config::findProjectDir(checkpointDir);
-  if (!projectDir) return Error::at(checkpointDir, "no project (vimoe-project.json) around this checkpoint: its data cannot be found");
+// Where the evaluated data lies: --data (a dataset folder in the checkpoint's data.format), else
+// data.root of the checkpoint's config inside --project, else inside the project around the
+// checkpoint. A checkpoint written outside any project (an upcycle or import into /tmp) needs one
+// of the two options.
+Expected<SplitFiles> locateData(const std::string& checkpointDir, const config::ExperimentConfig& cfg,
+                                const EvalCliOptions& options) {
+  SplitFiles files{"", cfg, {}};
+  if (!options.dataRoot.empty()) {
+    std::error_code ec;
+    const fs::path root = fs::absolute(options.dataRoot, ec);
+    if (!fs::is_directory(root, ec)) return Error::at(options.dataRoot, "--data: not a folder");
+    files.cfg.data.root = root.lexically_normal().string();
+  }
+  if (!options.projectDir.empty()) {
+    auto project = config::findProjectDir(options.projectDir);
+    if (!project) return Error::at(options.projectDir, "--project: no vimoe-project.json in this folder or above it");
+    files.projectDir = *project;
+  } else if (auto project = config::findProjectDir(checkpointDir)) {
+    files.projectDir = *project;
+  } else if (!options.dataRoot.empty()) {
+    files.projectDir = fs::current_path().string();  // data.root is absolute; only the config's other relative paths use it
+  } else {
+    return Error::at(checkpointDir, "no project (vimoe-project.json) around this checkpoint, so its data (data.root \"" +
+                                        cfg.data.root + "\") cannot be found: give --project DIR or --data DATASET_DIR");
+  }
+  return files;
+}
+
+Expected<SplitFiles> projectDataFor(const std::string& checkpointDir, const config::ExperimentConfig& cfg,
+                                    const EvalCliOptions& options, LogSink& log) {
+  auto files = locateData(checkpointDir, cfg, options);
+  if (!files) return files.error();
   NullProgressObserver progress;
   CancelToken cancel;
-  auto data = train::prepareProjectData(cfg, *projectDir, log, progress, cancel);
+  auto data = train::prepareProjectData(files->cfg, files->projectDir, log, progress, cancel);
   if (!data) return data.error();
-  return SplitFiles{*projectDir, std::move(*data)};
+  files->data = std::move(*data);
+  return files;
 }
 
 Expected<std::vector<store::EvalRow>> evaluateCaptionTask(const std::string& dir, const EvalCliOptions& options, LogSink& log) {
@@ -48,7 +79,7 @@ Expected<std::vector<store::EvalRow>> evaluateCaptionTask(const std::string& dir
   if (!loaded) return loaded.error();
   if (loaded->cfg.run.kind != "caption") return Error::at(dir, "a " + loaded->cfg.run.kind + " checkpoint, not a caption one");
   const auto& cfg = loaded->cfg;
-  auto files = projectDataFor(dir, cfg, log);
+  auto files = projectDataFor(dir, cfg, options, log);
   if (!files) return files.error();
   auto train = train::buildContrastiveSplit(files->data.train, loaded->tokenizer, cfg.data.image_size, cfg.data.max_text_tokens, log,
                                             cfg.data.image_cache_mb);
@@ -66,9 +97,9 @@ Expected<std::vector<store::EvalRow>> evaluateVqaTask(const std::string& dir, co
   if (!loaded) return loaded.error();
   if (loaded->cfg.run.kind != "vqa") return Error::at(dir, "a " + loaded->cfg.run.kind + " checkpoint, not a vqa one");
   const auto& cfg = loaded->cfg;
-  auto files = projectDataFor(dir, cfg, log);
+  auto files = locateData(dir, cfg, options);
   if (!files) return files.error();
-  const std::string root = train::resolveProjectPath(files->projectDir, cfg.data.root);
+  const std::string root = train::resolveProjectPath(files->projectDir, files->cfg.data.root);
   const std::string imageDir = (fs::path(root) / cfg.data.image_dir).string();
   const train::AnswerVocabulary vocabulary = loaded->vocabulary ? *loaded->vocabulary : train::AnswerVocabulary{};
   auto load = [&](const std::string& file) -> Expected<train::VqaSplit> {
@@ -93,7 +124,7 @@ Expected<std::vector<store::EvalRow>> evaluateRetrievalTask(const std::string& d
   auto loaded = eval::loadContrastiveModel(dir);
   if (!loaded) return loaded.error();
   const auto& cfg = loaded->cfg;
-  auto files = projectDataFor(dir, cfg, log);
+  auto files = projectDataFor(dir, cfg, options, log);
   if (!files) return files.error();
   auto split = train::buildContrastiveSplit(options.split == "train" ? files->data.train : files->data.val, loaded->tokenizer,
                                             cfg.data.image_size, cfg.data.max_text_tokens, log,
@@ -146,7 +177,7 @@ int runEval(const EvalCliOptions& options) {
   // Into the store of the run that wrote the checkpoint, unless told otherwise.
   std::string storePath = options.storePath;
   if (storePath.empty())
-    if (auto project = config::findProjectDir(*dir))
+    if (auto project = config::findProjectDir(options.projectDir.empty() ? *dir : options.projectDir))
       if (auto loadedProject = config::loadProject(*project)) storePath = loadedProject->storePath();
   auto state = train::readTrainingState(*dir);
   std::string stored;

@@ -215,6 +215,8 @@ struct EvalCliOptions {
   std::string checkpoint;
   std::string split = "val";  // val | train
   std::string storePath;      // default: the checkpoint's project store; "none" = do not write
+  std::string projectDir;     // the project whose data.root holds the data; default: the one around the checkpoint
+  std::string dataRoot;       // a dataset folder in the checkpoint's data.format, instead of data.root
   GenerationCliOptions generation;
   int maxSamples = 0;  // 0 = the whole split
   bool json = false;
