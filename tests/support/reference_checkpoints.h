@@ -38,7 +38,7 @@ inline ReferenceCheckpoints makeReferenceCheckpoints(const std::string& dir) {
   if (status == 0) return {ReferenceCheckpoints::Outcome::Made, ""};
   if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
     return {ReferenceCheckpoints::Outcome::Skip,
-            "needs Debian's python3-torch and python3-torchvision (scripts/test installs them): " + output};
+            "needs Debian's python3-torch, python3-torchvision and python3-regex (scripts/test installs them): " + output};
   return {ReferenceCheckpoints::Outcome::Failed, "make_reference_checkpoints.py failed: " + output};
 }
 

@@ -64,8 +64,9 @@ Expected<torch::Tensor> embedTexts(model::ClipModel& model, const std::string& c
                                    const config::ExperimentConfig& cfg, const std::vector<std::string>& texts,
                                    bool normalize) {
   auto tokenizerPath = train::checkpointTokenizerPath(checkpoint);
-  if (!tokenizerPath) return Error{tokenizerPath.error().message + " (texts need one; give --image only, or add a tokenizer.model)"};
-  auto tokenizer = text::Tokenizer::load(*tokenizerPath);
+  if (!tokenizerPath)
+    return Error{tokenizerPath.error().message + " (texts need one; give --image only, or add a tokenizer.model or CLIP's vocab.json + merges.txt)"};
+  auto tokenizer = text::loadTokenizer(*tokenizerPath, cfg.data.text_format);
   if (!tokenizer) return tokenizer.error();
   std::vector<std::int64_t> ids;
   for (const auto& text : texts) {

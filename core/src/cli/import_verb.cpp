@@ -17,8 +17,8 @@ Status writeImportedCheckpoint(model::import::ImportedModel& imported, const std
   train::TrainingState state;  // step 0: the weights as imported
   state.seed = imported.report.config.run.seed;
   if (auto saved = train::saveCheckpoint(out, *imported.model, nullptr, imported.report.config, state); !saved) return saved;
-  if (!imported.sentencePieceModel.empty())
-    if (auto copied = train::copyTokenizerIntoCheckpoint(imported.sentencePieceModel, out); !copied) return copied;
+  if (!imported.tokenizerFile.empty())
+    if (auto copied = train::copyTokenizerIntoCheckpoint(imported.tokenizerFile, out); !copied) return copied;
   return writeFileAtomically((fs::path(out) / "import.txt").string(),
                              model::import::formatImportReport(imported.report, /*everyTensor=*/true));
 }

@@ -34,6 +34,7 @@ void describe(DataConfig& c, V& v) {
   v.number("max_text_tokens", c.max_text_tokens, 4, 512);
   v.text("tokenizer", c.tokenizer, TextRule::NonEmpty);
   v.choice("tokenizer_type", c.tokenizer_type, {"unigram", "bpe"});
+  v.choice("text_format", c.text_format, {"vimoe", "clip", "siglip"});
   v.number("vocab_size", c.vocab_size, 32, 262144);
   v.text("train_questions", c.train_questions, TextRule::NonEmpty);
   v.text("val_questions", c.val_questions, TextRule::NonEmpty);

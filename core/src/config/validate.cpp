@@ -79,6 +79,10 @@ void checkCrossField(const ExperimentConfig& config, std::vector<ConfigIssue>& i
   // LibTorch's CPU autocast knows bfloat16 only; with device auto the loop says so when it resolves to the CPU.
   if (config.run.precision == "fp16" && config.run.device == "cpu")
     issues.push_back({"run.precision", "fp16 needs CUDA (run.device is cpu); use bf16 on the CPU"});
+  // The caption and VQA decoders write and stop at the project tokenizer's <s> / </s> ids.
+  if (config.run.kind != "contrastive" && config.data.text_format != "vimoe")
+    issues.push_back({"data.text_format", "a " + config.run.kind + " run needs the project's own tokenizer (vimoe), not " +
+                                              config.data.text_format + "; an imported image tower works with either"});
   // The schedule needs at least one step after warmup to reach its peak learning rate.
   if (config.optim.warmup_steps >= config.run.steps) {
     issues.push_back({"optim.warmup_steps", std::to_string(config.optim.warmup_steps) + " must be less than run.steps (" +

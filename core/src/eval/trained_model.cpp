@@ -65,7 +65,7 @@ Expected<DownstreamModel> loadDownstreamModel(const std::string& dir) {
     if (!read) return read.error();
     vocabulary = std::move(*read);
   }
-  auto tokenizer = text::Tokenizer::load(parts->tokenizerPath);
+  auto tokenizer = text::loadTokenizer(parts->tokenizerPath, parts->cfg.data.text_format);
   if (!tokenizer) return tokenizer.error();
   model::VisionLanguageModel model(cfg, vocabulary ? static_cast<int>(vocabulary->answers.size()) : 0);
   if (auto s = train::loadCheckpoint(dir, *model, nullptr, parts->state); !s) return s.error();
@@ -78,7 +78,7 @@ Expected<ContrastiveModel> loadContrastiveModel(const std::string& dir) {
   if (!parts) return parts.error();
   if (parts->cfg.run.kind != "contrastive")
     return Error::at(dir, "a " + parts->cfg.run.kind + " checkpoint; retrieval needs a contrastive one");
-  auto tokenizer = text::Tokenizer::load(parts->tokenizerPath);
+  auto tokenizer = text::loadTokenizer(parts->tokenizerPath, parts->cfg.data.text_format);
   if (!tokenizer) return tokenizer.error();
   model::ClipModel model(parts->cfg);
   if (auto s = train::loadCheckpoint(dir, *model, nullptr, parts->state); !s) return s.error();

@@ -94,4 +94,26 @@ std::string toNfcReplacingInvalid(const std::string& text) {
   return normalised.ok() ? std::move(*normalised) : repaired;
 }
 
+std::string toLowercase(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_ssize_t offset = 0;
+  while (offset < size) {
+    utf8proc_int32_t codepoint = 0;
+    const utf8proc_ssize_t consumed = utf8proc_iterate(bytes + offset, size - offset, &codepoint);
+    if (consumed <= 0 || codepoint < 0) {
+      codepoint = 0xFFFD;
+      ++offset;
+    } else {
+      offset += consumed;
+    }
+    utf8proc_uint8_t encoded[4];
+    const auto n = utf8proc_encode_char(utf8proc_tolower(codepoint), encoded);
+    out.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
 }  // namespace vimoe::text

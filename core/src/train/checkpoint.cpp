@@ -45,19 +45,34 @@ Status saveCheckpoint(const std::string& dir, torch::nn::Module& model, const Ad
   });
 }
 
-Status copyTokenizerIntoCheckpoint(const std::string& tokenizerModel, const std::string& dir) {
-  const std::string target = (fs::path(dir) / "tokenizer.model").string();
-  if (fs::exists(target)) return okStatus();
-  auto bytes = readWholeFile(tokenizerModel);
+namespace {
+
+Status copyFileOnce(const std::string& from, const fs::path& to) {
+  if (fs::exists(to)) return okStatus();
+  auto bytes = readWholeFile(from);
   if (!bytes) return bytes.error();
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  return writeFileAtomically(target, *bytes);
+  fs::create_directories(to.parent_path(), ec);
+  return writeFileAtomically(to.string(), *bytes);
+}
+
+}  // namespace
+
+Status copyTokenizerIntoCheckpoint(const std::string& tokenizerModel, const std::string& dir) {
+  if (fs::path(tokenizerModel).extension() != ".json") return copyFileOnce(tokenizerModel, fs::path(dir) / "tokenizer.model");
+  if (auto s = copyFileOnce(tokenizerModel, fs::path(dir) / "vocab.json"); !s) return s;
+  return copyFileOnce((fs::path(tokenizerModel).parent_path() / "merges.txt").string(), fs::path(dir) / "merges.txt");
+}
+
+Expected<text::Tokenizer> loadCheckpointTokenizer(const std::string& dir, const config::ExperimentConfig& cfg) {
+  auto path = checkpointTokenizerPath(dir);
+  if (!path) return path.error();
+  return text::loadTokenizer(*path, cfg.data.text_format);
 }
 
 Expected<std::string> checkpointTokenizerPath(const std::string& dir) {
-  const fs::path own = fs::path(dir) / "tokenizer.model";
-  if (fs::exists(own)) return own.string();
+  for (const char* own : {"tokenizer.model", "vocab.json"})
+    if (fs::exists(fs::path(dir) / own)) return (fs::path(dir) / own).string();
   auto cfg = readCheckpointConfig(dir);
   if (!cfg) return cfg.error();
   for (fs::path folder = fs::absolute(dir); !folder.empty() && folder != folder.root_path(); folder = folder.parent_path()) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "vimoe/data/synthetic_captions.h"
+#include "vimoe/train/checkpoint.h"
 
 namespace vimoe::train {
 namespace fs = std::filesystem;
@@ -59,9 +60,24 @@ Expected<ProjectData> prepareProjectData(const config::ExperimentConfig& cfg, co
   return out;
 }
 
+Expected<std::string> tokenizerPathFor(const config::ExperimentConfig& cfg, const std::string& projectDir) {
+  const std::string own = resolveProjectPath(projectDir, cfg.data.tokenizer);
+  if (cfg.data.text_format == "vimoe" || fs::exists(own)) return own;
+  // An imported text tower reads its own tokenizer's ids: the one that travelled with the
+  // checkpoint it starts from, never one trained here.
+  if (cfg.model.init_from.empty())
+    return Error::at(own, "data.text_format = " + cfg.data.text_format +
+                              " needs the imported tokenizer: point data.tokenizer at it or set model.init_from");
+  auto imported = checkpointTokenizerPath(resolveProjectPath(projectDir, cfg.model.init_from));
+  if (!imported) return Error{"data.text_format = " + cfg.data.text_format + ": " + imported.error().message};
+  return *imported;
+}
+
 Expected<text::Tokenizer> prepareTokenizer(const config::ExperimentConfig& cfg, const std::string& projectDir,
                                            const data::CaptionDataset& train, LogSink& log) {
-  const std::string modelPath = resolveProjectPath(projectDir, cfg.data.tokenizer);
+  auto resolved = tokenizerPathFor(cfg, projectDir);
+  if (!resolved) return resolved.error();
+  const std::string modelPath = *resolved;
   if (!fs::exists(modelPath)) {
     std::vector<std::string> sentences;
     for (const auto& image : train.images) sentences.insert(sentences.end(), image.captions.begin(), image.captions.end());
@@ -74,7 +90,7 @@ Expected<text::Tokenizer> prepareTokenizer(const config::ExperimentConfig& cfg, 
              ") on " + std::to_string(sentences.size()) + " training captions -> " + modelPath);
     if (auto s = text::Tokenizer::train(sentences, prefix, options); !s) return s.error();
   }
-  auto tokenizer = text::Tokenizer::load(modelPath);
+  auto tokenizer = text::loadTokenizer(modelPath, cfg.data.text_format);
   if (!tokenizer) return tokenizer.error();
   if (tokenizer->vocabSize() > cfg.data.vocab_size)
     return Error::at(modelPath, "vocabulary of " + std::to_string(tokenizer->vocabSize()) +

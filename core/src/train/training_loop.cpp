@@ -159,7 +159,9 @@ Status TrainingLoop::startRun(Session& s) {
   const bool resuming = m_options.resumeRunId.has_value();
   if (auto st = s.store->setRunStatus(s.runId, store::RunStatus::Running); !st) return st;
   const auto& dir = s.run->checkpointDir;
-  if (auto st = copyTokenizerIntoCheckpoint(resolveProjectPath(m_options.projectDir, m_cfg.data.tokenizer), dir); !st) return st;
+  auto tokenizer = tokenizerPathFor(m_cfg, m_options.projectDir);
+  if (!tokenizer) return tokenizer.error();
+  if (auto st = copyTokenizerIntoCheckpoint(*tokenizer, dir); !st) return st;
   if (auto st = s.task.writeCheckpointFiles(dir); !st) return st;
   if (auto st = s.task.startRoutingSnapshots(*s.store, s.runId, resuming); !st) return st;
   const auto counts = s.task.parameterCounts();

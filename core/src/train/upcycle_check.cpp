@@ -36,9 +36,7 @@ Expected<CheckBatch> projectBatch(const std::string& denseDir, const config::Exp
                                   LogSink& log) {
   auto projectDir = config::findProjectDir(denseDir);
   if (!projectDir) return projectDir.error();
-  auto tokenizerPath = checkpointTokenizerPath(denseDir);
-  if (!tokenizerPath) return tokenizerPath.error();
-  auto tokenizer = text::Tokenizer::load(*tokenizerPath);
+  auto tokenizer = loadCheckpointTokenizer(denseDir, cfg);
   if (!tokenizer) return tokenizer.error();
   NullProgressObserver progress;
   CancelToken cancel;

@@ -74,7 +74,7 @@ ExperimentConfig everyFieldChanged() {
 TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   const json dump = experimentToJson(ExperimentConfig{});
   EXPECT_EQ(dump.size(), 8u);
-  EXPECT_EQ(dump["data"].size(), 17u);
+  EXPECT_EQ(dump["data"].size(), 18u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
   EXPECT_EQ(dump["model"].size(), 8u);
   EXPECT_EQ(dump["model"]["arch"].size(), 9u);

@@ -34,6 +34,14 @@ TEST(ConfigValidation, WarmupMustEndBeforeTheRun) {
   EXPECT_EQ(parseIssues(json::parse(R"({"run": {"steps": 21}})")), Strings{});
 }
 
+TEST(ConfigValidation, DecodersNeedTheProjectTokenizerFormat) {
+  EXPECT_EQ(parseIssues(json::parse(R"({"run": {"kind": "caption", "steps": 300}, "data": {"text_format": "clip"}})")),
+            Strings{"data.text_format: a caption run needs the project's own tokenizer (vimoe), not clip; an imported "
+                    "image tower works with either"});
+  EXPECT_EQ(parseIssues(json::parse(R"({"data": {"text_format": "siglip"}})")), Strings{});
+  EXPECT_EQ(parseIssues(json::parse(R"({"data": {"text_format": "gpt2"}})")).size(), 1u);
+}
+
 TEST(ConfigValidation, EveryNthPlacementMustFitTheShallowestMoeTower) {
   EXPECT_EQ(parseIssues(json::parse(R"({"moe": {"enabled": true, "placement_n": 3}})")),
             Strings{"moe.placement_n: 3 is out of range [1, 2] (at most model.image.depth = 2)"});

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "support/reference_checkpoints.h"
 #include "support/scratch_dir.h"
@@ -98,6 +100,39 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 }  // namespace
 
 TEST_F(ImportTest, HfClipComputesWhatTransformersComputes) { expectSameOutputs("hf-clip"); }
+
+// CLIP's vocab.json + merges.txt travel with the import: the core's byte-level BPE gives the
+// ids of the Python reference (clip_bpe.py: CLIP's pattern under the `regex` module) for
+// Vietnamese and English texts, and the imported text tower embeds them as the source does.
+TEST_F(ImportTest, HfClipTokenizerGivesTheReferenceIdsAndTextEmbeddings) {
+  auto model = importAndLoad("hf-clip");
+  const std::string out = m_out.path("hf-clip");
+  EXPECT_TRUE(std::filesystem::exists(out + "/vocab.json"));
+  EXPECT_TRUE(std::filesystem::exists(out + "/merges.txt"));
+  const auto cfg = train::readCheckpointConfig(out).value();
+  EXPECT_EQ(cfg.data.text_format, "clip");
+  auto tokenizer = train::loadCheckpointTokenizer(out, cfg);
+  ASSERT_TRUE(tokenizer.ok()) << tokenizer.error().message;
+
+  std::ifstream textsFile(s_dir->path("hf-clip.texts.json"));
+  const auto texts = nlohmann::json::parse(textsFile).get<std::vector<std::string>>();
+  const auto reference = expected("hf-clip", "text_ids");
+  ASSERT_EQ(reference.size(0), static_cast<std::int64_t>(texts.size()));
+  const int length = static_cast<int>(reference.size(1));
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto padded = tokenizer->encodePadded(texts[i], length);
+    const auto row = reference[static_cast<std::int64_t>(i)];
+    const std::vector<std::int64_t> want(row.data_ptr<std::int64_t>(), row.data_ptr<std::int64_t>() + length);
+    EXPECT_EQ(std::vector<std::int64_t>(padded.begin(), padded.end()), want) << texts[i];
+    ids.insert(ids.end(), padded.begin(), padded.end());
+  }
+  torch::NoGradGuard noGrad;
+  const auto embeddings = model->encodeTexts(torch::tensor(ids).view({-1, length}));
+  const double difference = maxDifference(embeddings, expected("hf-clip", "text_embeddings"));
+  std::printf("hf-clip texts through the BPE: max |difference| %.2e\n", difference);
+  EXPECT_LT(difference, 1e-4);
+}
 
 TEST_F(ImportTest, HfSiglipComputesWhatTransformersComputes) { expectSameOutputs("hf-siglip"); }
 

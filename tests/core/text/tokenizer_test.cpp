@@ -186,6 +186,27 @@ TEST_F(TokenizerTest, BpeModelTrainsAndRoundTrips) {
   EXPECT_GT(bpe->vocabSize(), 50);
 }
 
+// SigLIP's conventions on the same SentencePiece model: SiglipTokenizer lowercases and drops
+// ASCII punctuation, adds no BOS, appends </s> and pads with </s> to the full length.
+TEST_F(TokenizerTest, SiglipFormatCanonicalisesAppendsEosAndPadsWithIt) {
+  auto siglip = Tokenizer::load((s_dir / "unigram.model").string(), TextFormat::Siglip);
+  ASSERT_TRUE(siglip.ok()) << siglip.error().message;
+  EXPECT_EQ(siglip->format(), TextFormat::Siglip);
+  EXPECT_EQ(siglip->eosId(), Tokenizer::kEosId);  // found by its piece, </s>
+  const auto body = tokenizer().encode("con mèo tìm thấy");
+  EXPECT_EQ(siglip->encode("Con Mèo, tìm   THẤY!"), body);
+  const int length = static_cast<int>(body.size()) + 3;
+  std::vector<int> expected = body;
+  expected.insert(expected.end(), 3, Tokenizer::kEosId);
+  EXPECT_EQ(siglip->encodePadded("Con Mèo, tìm   THẤY!", length), expected);
+  // Truncated, the last position still holds </s>: SigLIP pools there.
+  const auto cut = siglip->encodePadded("Con Mèo, tìm   THẤY!", 2);
+  EXPECT_EQ(cut, (std::vector<int>{body[0], Tokenizer::kEosId}));
+  // A vimoe-format tokenizer is not fed a BPE vocabulary, and the format names are checked.
+  EXPECT_FALSE(loadTokenizer((s_dir / "unigram.model").string(), "gpt2").ok());
+  EXPECT_EQ(textFormatName(*textFormatFromName("siglip")), "siglip");
+}
+
 TEST(Tokenizer, LoadingAMissingModelIsAnError) {
   const auto missing = Tokenizer::load("/nonexistent/vimoe/tokenizer.model");
   ASSERT_FALSE(missing.ok());

@@ -29,6 +29,10 @@ struct DataConfig {
   int max_text_tokens = 24;                        // [4, 512]
   std::string tokenizer = "tokenizer/spm.model";   // relative to the project
   std::string tokenizer_type = "unigram";          // unigram | bpe
+  // How texts become ids (text/tokenizer.h): vimoe (the project's SentencePiece model, trained
+  // when missing), clip (an imported CLIP's vocab.json + merges.txt), siglip (an imported
+  // SigLIP's SentencePiece model and its conventions). `vimoe import` sets it.
+  std::string text_format = "vimoe";
   int vocab_size = 512;                            // [32, 262144] (multilingual SigLIP: 250,000)
   // Question-answer files of the same images for run.kind = vqa (any VQA format the importers
   // read, detected from the content), relative to root. The synthetic set writes both.

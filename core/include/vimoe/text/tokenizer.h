@@ -4,6 +4,13 @@
 // versions that crash in one namespace (REFERENCES.md section 8). Only C types cross.
 //
 // Ids: 0 = <pad>, 1 = <unk>, 2 = <s>, 3 = </s>. Text is NFC-normalised before encoding.
+//
+// An imported text tower brings its own tokenizer and conventions (data.text_format): CLIP's
+// byte-level BPE (vocab.json + merges.txt, byte_level_bpe.h) with <|startoftext|> ... 
+// <|endoftext|> padded with 0, or SigLIP's SentencePiece model with SiglipTokenizer's text
+// canonicalisation (lowercase, ASCII punctuation removed), no BOS, </s> appended and padding
+// with </s> to the full length. encodePadded follows the format; the static ids above are those
+// of "vimoe", the only format the caption and VQA decoders use.
 #pragma once
 
 #include <memory>
@@ -25,6 +32,10 @@ struct TokenizerCoverage {
   double piecesPerSyllable = 0; // pieces / space-separated syllables
 };
 
+enum class TextFormat { Vimoe, Clip, Siglip };
+Expected<TextFormat> textFormatFromName(const std::string& name);  // vimoe | clip | siglip
+std::string textFormatName(TextFormat format);
+
 class Tokenizer {
  public:
   static constexpr int kPadId = 0, kUnkId = 1, kBosId = 2, kEosId = 3;
@@ -32,7 +43,8 @@ class Tokenizer {
   // Trains on `sentences` and writes `<modelPrefix>.model` and `<modelPrefix>.vocab`.
   static Status train(const std::vector<std::string>& sentences, const std::string& modelPrefix,
                       const TokenizerTrainOptions& options);
-  static Expected<Tokenizer> load(const std::string& modelPath);
+  // A SentencePiece .model, or a CLIP vocab.json with merges.txt beside it (format clip).
+  static Expected<Tokenizer> load(const std::string& modelPath, TextFormat format = TextFormat::Vimoe);
 
   Tokenizer(Tokenizer&&) noexcept;
   Tokenizer& operator=(Tokenizer&&) noexcept;
@@ -44,14 +56,21 @@ class Tokenizer {
   int vocabSize() const;
   TokenizerCoverage coverage(const std::vector<std::string>& sentences) const;
 
-  // Fixed-length ids for a batch: <s> pieces </s>, truncated (keeping </s>) and padded with 0.
+  // Fixed-length ids for a batch in the tokenizer's format: [BOS] pieces EOS, truncated
+  // (keeping EOS) and padded (vimoe: <s> .. </s> 0 0; clip: <|startoftext|> .. <|endoftext|> 0 0;
+  // siglip: .. </s> </s> </s>).
   std::vector<int> encodePadded(const std::string& text, int length) const;
+  TextFormat format() const;
+  int eosId() const;
 
  private:
   Tokenizer() = default;
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
+
+// Tokenizer::load with the format named as in data.text_format (an unknown name is an error).
+Expected<Tokenizer> loadTokenizer(const std::string& path, const std::string& textFormat);
 
 // Where the bridge library is looked up: $VIMOE_SPM_BRIDGE, next to the running executable,
 // ../lib relative to it, the build tree, the install prefix. Exposed for error messages.

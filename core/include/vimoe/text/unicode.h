@@ -20,5 +20,8 @@ std::string toNfd(const std::string& text);
 // NFC for text that must be processed anyway (a query to tokenise): each invalid byte becomes
 // U+FFFD instead of failing.
 std::string toNfcReplacingInvalid(const std::string& text);
+// Unicode simple lowercase mapping of every code point (Python's str.lower for Vietnamese);
+// invalid bytes become U+FFFD.
+std::string toLowercase(const std::string& text);
 
 }  // namespace vimoe::text

@@ -11,6 +11,7 @@
 
 #include "vimoe/config/experiment_config.h"
 #include "vimoe/model/clip_model.h"
+#include "vimoe/text/tokenizer.h"
 #include "vimoe/train/adamw.h"
 #include "vimoe/util/expected.h"
 
@@ -29,12 +30,15 @@ Status saveCheckpoint(const std::string& dir, torch::nn::Module& model, const Ad
 
 Expected<TrainingState> readTrainingState(const std::string& dir);
 
-// A copy of the run's SentencePiece model travels with its checkpoints (tokenizer.model), so
-// `vimoe caption --checkpoint DIR` works wherever the folder is moved.
+// A copy of the run's tokenizer travels with its checkpoints, so `vimoe caption --checkpoint DIR`
+// works wherever the folder is moved: a SentencePiece model as tokenizer.model, CLIP's BPE
+// (`tokenizerModel` a vocab.json) as vocab.json + merges.txt.
 Status copyTokenizerIntoCheckpoint(const std::string& tokenizerModel, const std::string& dir);
-// The checkpoint's own tokenizer, else (older checkpoints) the project's data.tokenizer, the
-// project being the nearest parent folder with a vimoe-project.json.
+// The checkpoint's own tokenizer (tokenizer.model or vocab.json), else (older checkpoints) the
+// project's data.tokenizer, the project being the nearest parent folder with a vimoe-project.json.
 Expected<std::string> checkpointTokenizerPath(const std::string& dir);
+// That tokenizer, loaded with the conventions of the checkpoint's data.text_format.
+Expected<text::Tokenizer> loadCheckpointTokenizer(const std::string& dir, const config::ExperimentConfig& cfg);
 Expected<config::ExperimentConfig> readCheckpointConfig(const std::string& dir);
 // Loads weights (and the optimiser when given) and checks that they belong to `state.step`.
 Status loadCheckpoint(const std::string& dir, torch::nn::Module& model, AdamW* optimizer, const TrainingState& state);

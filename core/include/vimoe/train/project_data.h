@@ -23,6 +23,9 @@ std::string resolveProjectPath(const std::string& projectDir, const std::string&
 
 Expected<ProjectData> prepareProjectData(const config::ExperimentConfig& cfg, const std::string& projectDir, LogSink& log,
                                          ProgressObserver& progress, const CancelToken& cancel);
+// The tokenizer file a run uses: data.tokenizer in the project; for an imported text format
+// (clip, siglip) without one there, the tokenizer of the model.init_from checkpoint.
+Expected<std::string> tokenizerPathFor(const config::ExperimentConfig& cfg, const std::string& projectDir);
 Expected<text::Tokenizer> prepareTokenizer(const config::ExperimentConfig& cfg, const std::string& projectDir,
                                            const data::CaptionDataset& train, LogSink& log);
 

@@ -83,12 +83,24 @@ Expected<torch::Tensor> applyRule(const SourceCheckpoint& source, const TensorRu
   return value;
 }
 
-std::string tokenizerNote(const SourceCheckpoint& source, SourceFormat format) {
-  if (!source.sentencePieceModel.empty()) return "SentencePiece model " + source.sentencePieceModel + " (copied as tokenizer.model)";
-  if (source.hasBpeVocabulary)
-    return "vocab.json + merges.txt (CLIP's byte-level BPE): not read yet; feed token ids, or train with a project tokenizer";
+// The tokenizer that travels with the import and the conventions it is used with: CLIP's
+// byte-level BPE for CLIP and OpenCLIP (whose folders may hold OpenAI's vocab.json +
+// merges.txt), SigLIP's SentencePiece model for SigLIP.
+std::string chooseTokenizer(const SourceCheckpoint& source, SourceFormat format, config::ExperimentConfig& cfg,
+                            std::string& tokenizerFile) {
+  const bool clipFamily = format == SourceFormat::HfClip || format == SourceFormat::OpenClip;
+  if (clipFamily && !source.bpeVocabulary.empty()) {
+    tokenizerFile = source.bpeVocabulary;
+    cfg.data.text_format = "clip";
+    return "vocab.json + merges.txt (CLIP's byte-level BPE, copied; data.text_format = clip)";
+  }
+  if (format == SourceFormat::HfSiglip && !source.sentencePieceModel.empty()) {
+    tokenizerFile = source.sentencePieceModel;
+    cfg.data.text_format = "siglip";
+    return "SentencePiece model " + source.sentencePieceModel + " (copied as tokenizer.model; data.text_format = siglip)";
+  }
   if (format == SourceFormat::TorchvisionVit) return "none (an image tower): the run's project tokenizer";
-  return "none found beside the weights: the run's project tokenizer";
+  return "none found beside the weights: the run's project tokenizer (the imported text tower then reads other ids)";
 }
 
 }  // namespace
@@ -113,6 +125,7 @@ Expected<ImportedModel> importCheckpoint(const std::string& sourcePath, const Im
   if (!plan) return plan.error();
 
   ImportedModel out;
+  const std::string tokenizerNote = chooseTokenizer(*source, plan->format, plan->config, out.tokenizerFile);
   out.model = ClipModel(plan->config);
   std::map<std::string, torch::Tensor> targets;
   for (const auto& item : out.model->named_parameters()) targets[item.key()] = item.value();
@@ -147,8 +160,7 @@ Expected<ImportedModel> importCheckpoint(const std::string& sourcePath, const Im
   }
   for (const auto& [name, tensor] : targets)
     if (!values.count(name)) report.freshTargets.push_back(name);
-  report.tokenizer = tokenizerNote(*source, plan->format);
-  out.sentencePieceModel = source->sentencePieceModel;
+  report.tokenizer = tokenizerNote;
   return out;
 }
 

@@ -115,7 +115,7 @@ Expected<SourceCheckpoint> readSourceCheckpoint(const std::string& path) {
       source.sentencePieceModel = (dir / name).string();
       break;
     }
-  source.hasBpeVocabulary = fs::exists(dir / "vocab.json") && fs::exists(dir / "merges.txt");
+  if (fs::exists(dir / "vocab.json") && fs::exists(dir / "merges.txt")) source.bpeVocabulary = (dir / "vocab.json").string();
   return source;
 }
 

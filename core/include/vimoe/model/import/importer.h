@@ -34,7 +34,9 @@ struct ImportReport {
 struct ImportedModel {
   ImportReport report;
   ClipModel model{nullptr};
-  std::string sentencePieceModel;  // the source's, to travel with the checkpoint; "" if none
+  // The source's tokenizer, to travel with the checkpoint: a SentencePiece model or CLIP's
+  // vocab.json (merges.txt beside it); "" if none. data.text_format says which conventions.
+  std::string tokenizerFile;
 };
 
 Expected<ImportedModel> importCheckpoint(const std::string& source, const ImportOptions& options);

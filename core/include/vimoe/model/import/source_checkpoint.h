@@ -22,7 +22,7 @@ struct SourceCheckpoint {
   nlohmann::json hfConfig;                        // config.json, or null
   nlohmann::json openClipConfig;                  // open_clip_config.json, or null
   std::string sentencePieceModel;                 // spiece.model / sentencepiece.bpe.model, or ""
-  bool hasBpeVocabulary = false;                  // vocab.json + merges.txt (CLIP's byte-level BPE)
+  std::string bpeVocabulary;                      // vocab.json with merges.txt beside it (CLIP's BPE), or ""
 };
 
 Expected<SourceCheckpoint> readSourceCheckpoint(const std::string& path);
