@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   importCmd->add_option("--text-heads", importOptions.textHeads, "Attention heads of the text tower")->check(CLI::Range(1, 64));
   importCmd->add_option("--activation", importOptions.activation, "gelu | gelu_tanh | quick_gelu (default: from the source)");
+  importCmd->add_option("--text-from", importOptions.textFrom,
+                        "Mixed towers: take the text tower (and tokenizer) from this second checkpoint; the image tower from SOURCE");
+  importCmd->add_option("--text-from-format", importOptions.textFromFormat, "Layout of --text-from (default: detected)");
 
   EmbedCliOptions embed;
   auto* embedCmd = app.add_subcommand("embed", "Print (or save) the embeddings of images or texts");

@@ -41,7 +41,12 @@ int runImport(const ImportCliOptions& options) {
   importOptions.textHeads = options.textHeads;
   importOptions.activation = options.activation;
   torch::NoGradGuard noGrad;
-  auto imported = model::import::importCheckpoint(options.source, importOptions);
+  model::import::ImportOptions textOptions;
+  textOptions.format = options.textFromFormat;
+  textOptions.textHeads = options.textHeads;
+  auto imported = options.textFrom.empty()
+                      ? model::import::importCheckpoint(options.source, importOptions)
+                      : model::import::importMixedCheckpoint(options.source, importOptions, options.textFrom, textOptions);
   if (!imported) return std::fprintf(stderr, "error: %s\n", imported.error().message.c_str()), kExitBadInput;
   std::fputs(model::import::formatImportReport(imported->report, options.dryRun).c_str(), stdout);
   if (options.dryRun) return kExitOk;

@@ -64,6 +64,8 @@ void describe(ArchitectureConfig& c, V& v) {
   v.flag("pre_norm", c.pre_norm);
   v.flag("proj_bias", c.proj_bias);
   v.choice("pixel_norm", c.pixel_norm, {"clip", "siglip", "imagenet"});
+  v.choice("text_activation", c.text_activation, {"", "gelu", "gelu_tanh", "quick_gelu"});
+  v.number("text_norm_eps", c.text_norm_eps, 0.0, 0.1, Open::None);
 }
 
 template <class V>

@@ -8,13 +8,13 @@ bool towerHasMoe(const config::MoeConfig& moe, const char* tower) {
 }
 
 std::vector<TransformerBlock> makeBlocks(torch::nn::Module& owner, const config::TowerConfig& tower,
-                                         const config::ModelConfig& model, const config::MoeConfig& moe,
+                                         const config::ArchitectureConfig& arch, const config::MoeConfig& moe,
                                          bool towerSelected) {
   std::vector<TransformerBlock> blocks;
   // A ModuleList gives the parameters OpenCLIP-like names: blocks.0.attn.qkv.weight.
   auto list = owner.register_module("blocks", torch::nn::ModuleList());
   const auto mask = moeBlockMask(moe, tower.depth, towerSelected);
-  const BlockShape shape = blockShape(tower, model.arch);
+  const BlockShape shape = blockShape(tower, arch);
   for (int i = 0; i < tower.depth; ++i) {
     blocks.emplace_back(shape, mask[static_cast<std::size_t>(i)] ? &moe : nullptr);
     list->push_back(blocks.back());
@@ -78,7 +78,7 @@ VisionEncoderImpl::VisionEncoderImpl(const config::ExperimentConfig& cfg)
   m_std = register_buffer("pixel_std", std.view({1, 3, 1, 1}));
   if (arch.pre_norm) m_normPre = register_module("norm_pre", layerNorm(tower.width, arch.norm_eps));
   // A shared tower carries the MoE layers whenever any tower is selected.
-  m_blocks = makeBlocks(*this, tower, cfg.model, cfg.moe, cfg.model.shared_tower || towerHasMoe(cfg.moe, "image"));
+  m_blocks = makeBlocks(*this, tower, arch, cfg.moe, cfg.model.shared_tower || towerHasMoe(cfg.moe, "image"));
   m_normPost = register_module("norm_post", layerNorm(tower.width, arch.norm_eps));
   if (m_pooling == ImagePooling::AttentionPool) m_pool = register_module("pool", AttentionPool(blockShape(tower, arch)));
   m_proj = register_module(
@@ -124,8 +124,9 @@ TextEncoderImpl::TextEncoderImpl(const config::ExperimentConfig& cfg, const std:
     m_tokens->weight.normal_(0.0, 0.02);
   }
   m_positions = register_parameter("positions", torch::randn({1, cfg.data.max_text_tokens, tower.width}) * 0.01);
-  m_blocks = sharedBlocks ? *sharedBlocks : makeBlocks(*this, tower, cfg.model, cfg.moe, towerHasMoe(cfg.moe, "text"));
-  m_normFinal = register_module("norm_final", layerNorm(tower.width, cfg.model.arch.norm_eps));
+  const auto arch = config::textTowerArch(cfg.model.arch);
+  m_blocks = sharedBlocks ? *sharedBlocks : makeBlocks(*this, tower, arch, cfg.moe, towerHasMoe(cfg.moe, "text"));
+  m_normFinal = register_module("norm_final", layerNorm(tower.width, arch.norm_eps));
   m_proj = register_module("proj", torch::nn::Linear(torch::nn::LinearOptions(tower.width, cfg.model.embed_dim)
                                                          .bias(cfg.model.arch.proj_bias)));
 }

@@ -77,7 +77,7 @@ TEST(ConfigDump, WritesEveryFieldOfEverySection) {
   EXPECT_EQ(dump["data"].size(), 18u);
   EXPECT_EQ(dump["data"]["synthetic"].size(), 6u);
   EXPECT_EQ(dump["model"].size(), 8u);
-  EXPECT_EQ(dump["model"]["arch"].size(), 9u);
+  EXPECT_EQ(dump["model"]["arch"].size(), 11u);
   EXPECT_EQ(dump["model"]["image"].size(), 4u);
   EXPECT_EQ(dump["model"]["text"].size(), 4u);
   EXPECT_EQ(dump["moe"].size(), 14u);

@@ -134,6 +134,59 @@ TEST_F(ImportTest, HfClipTokenizerGivesTheReferenceIdsAndTextEmbeddings) {
   EXPECT_LT(difference, 1e-4);
 }
 
+// Mixed towers: each tower computes what it computed in its own source, with its own
+// activation, LayerNorm epsilon and pooling (CLIP's quick_gelu / 1e-5 / end-of-text beside
+// SigLIP's gelu-tanh / 1e-6 / last token; torchvision's gelu beside CLIP's quick_gelu).
+TEST_F(ImportTest, MixedTowersComputeWhatEachSourceComputes) {
+  cli::ImportCliOptions options;
+  options.source = source("hf-clip");
+  options.textFrom = source("hf-siglip");
+  options.out = m_out.path("clip-image-siglip-text");
+  ASSERT_EQ(cli::runImport(options), cli::kExitOk);
+  auto cfg = train::readCheckpointConfig(options.out).value();
+  EXPECT_EQ(cfg.model.arch.activation, "quick_gelu");
+  EXPECT_EQ(cfg.model.arch.text_activation, "gelu_tanh");
+  EXPECT_DOUBLE_EQ(cfg.model.arch.text_norm_eps, 1e-6);
+  EXPECT_EQ(cfg.model.arch.text_pool, "last");
+  model::ClipModel mixed(cfg);
+  auto state = train::readTrainingState(options.out).value();
+  ASSERT_TRUE(train::loadCheckpoint(options.out, *mixed, nullptr, state).ok());
+  mixed->eval();
+  torch::NoGradGuard noGrad;
+  const double image = maxDifference(mixed->encodeImages(expected("hf-clip", "pixels")), expected("hf-clip", "image"));
+  const double text = maxDifference(mixed->encodeTexts(expected("hf-siglip", "ids")), expected("hf-siglip", "text"));
+  std::printf("hf-clip image + hf-siglip text: max |difference| image %.2e, text %.2e\n", image, text);
+  EXPECT_LT(image, 1e-4);
+  EXPECT_LT(text, 1e-4);
+
+  options.source = source("torchvision-vit");
+  options.textFrom = source("hf-clip");
+  options.imageHeads = 2;
+  options.out = m_out.path("vit-image-clip-text");
+  ASSERT_EQ(cli::runImport(options), cli::kExitOk);
+  cfg = train::readCheckpointConfig(options.out).value();
+  EXPECT_EQ(cfg.model.arch.text_activation, "quick_gelu");
+  EXPECT_EQ(cfg.data.text_format, "clip");  // CLIP's tokenizer travelled with its text tower
+  EXPECT_TRUE(std::filesystem::exists(options.out + "/vocab.json"));
+  model::ClipModel vitClip(cfg);
+  state = train::readTrainingState(options.out).value();
+  ASSERT_TRUE(train::loadCheckpoint(options.out, *vitClip, nullptr, state).ok());
+  vitClip->eval();
+  const auto features = torch::nn::functional::normalize(expected("torchvision-vit", "features"),
+                                                         torch::nn::functional::NormalizeFuncOptions().dim(-1));
+  EXPECT_LT(maxDifference(vitClip->encodeImages(expected("torchvision-vit", "pixels")), features), 1e-4);
+  EXPECT_LT(maxDifference(vitClip->encodeTexts(expected("hf-clip", "ids")), expected("hf-clip", "text")), 1e-4);
+  // The logit scale is CLIP's (a torchvision ViT has none).
+  EXPECT_NEAR(vitClip->logitScale().item<double>(), 1 / 0.07, 1e-3);
+
+  // A torchvision ViT has no text tower to give.
+  options.source = source("hf-clip");
+  options.textFrom = source("torchvision-vit");
+  options.out = m_out.path("no-text");
+  EXPECT_EQ(cli::runImport(options), cli::kExitBadInput);
+  EXPECT_FALSE(std::filesystem::exists(options.out + "/model.safetensors"));
+}
+
 TEST_F(ImportTest, HfSiglipComputesWhatTransformersComputes) { expectSameOutputs("hf-siglip"); }
 
 TEST_F(ImportTest, OpenClipComputesWhatOpenClipComputes) { expectSameOutputs("open-clip"); }

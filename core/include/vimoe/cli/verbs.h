@@ -117,6 +117,9 @@ struct ImportCliOptions {
   int imageHeads = 0;      // 0 = from the source's config, else width / 64
   int textHeads = 0;
   std::string activation;  // "" = from the source
+  // Mixed towers: the text tower from this second checkpoint (the image tower from `source`).
+  std::string textFrom;
+  std::string textFromFormat;  // "" = detect
 };
 int runImport(const ImportCliOptions& options);
 

@@ -74,7 +74,18 @@ struct ArchitectureConfig {
   // Pixel normalisation inside the model: clip (OpenAI's mean/std), siglip (0.5 / 0.5),
   // imagenet (torchvision's 0.485.. / 0.229..).
   std::string pixel_norm = "clip";
+  // The text tower's activation and LayerNorm epsilon where they differ from the image tower's
+  // (towers imported from two checkpoints, `vimoe import --text-from`); "" and 0: the same.
+  std::string text_activation;
+  double text_norm_eps = 0;
 };
+
+// `arch` as the text tower computes: text_activation / text_norm_eps in place of the shared ones.
+inline ArchitectureConfig textTowerArch(ArchitectureConfig arch) {
+  if (!arch.text_activation.empty()) arch.activation = arch.text_activation;
+  if (arch.text_norm_eps > 0) arch.norm_eps = arch.text_norm_eps;
+  return arch;
+}
 
 struct ModelConfig {
   // custom | tiny | small | base | large | vit-s16 | vit-b16 (model_presets.h): sets the tower shapes and embed_dim

@@ -167,16 +167,23 @@ Expected<ImportedModel> importCheckpoint(const std::string& sourcePath, const Im
 std::string formatImportReport(const ImportReport& report, bool everyTensor) {
   const auto& cfg = report.config;
   const auto& arch = cfg.model.arch;
-  std::string text = fmt::format("import {} ({})\n", report.source, formatName(report.format));
+  std::string text = report.textSource.empty()
+                         ? fmt::format("import {} ({})\n", report.source, formatName(report.format))
+                         : fmt::format("import image tower {} ({}) + text tower {} ({})\n", report.source,
+                                       formatName(report.format), report.textSource, formatName(report.textFormat));
   text += fmt::format("  image tower: {} px, patch {}, width {}, depth {}, heads {}, mlp ratio {:.4g}\n", cfg.data.image_size,
                       cfg.model.patch_size, cfg.model.image.width, cfg.model.image.depth, cfg.model.image.heads,
                       cfg.model.image.mlp_ratio);
   text += fmt::format("  text tower:  {} tokens, vocabulary {}, width {}, depth {}, heads {}, mlp ratio {:.4g}\n",
                       cfg.data.max_text_tokens, cfg.data.vocab_size, cfg.model.text.width, cfg.model.text.depth,
                       cfg.model.text.heads, cfg.model.text.mlp_ratio);
-  text += fmt::format("  shared space {}; loss {}; activation {}; LayerNorm eps {:g}; image pool {}; text pool {}{}; "
+  const auto textArch = config::textTowerArch(arch);
+  const std::string textDiffers = textArch.activation == arch.activation && textArch.norm_eps == arch.norm_eps
+                                      ? std::string()
+                                      : fmt::format(" (text tower: {}, {:g})", textArch.activation, textArch.norm_eps);
+  text += fmt::format("  shared space {}; loss {}; activation {}; LayerNorm eps {:g}{}; image pool {}; text pool {}{}; "
                       "pixels {}\n",
-                      cfg.model.embed_dim, cfg.loss.contrastive, arch.activation, arch.norm_eps, arch.image_pool,
+                      cfg.model.embed_dim, cfg.loss.contrastive, arch.activation, arch.norm_eps, textDiffers, arch.image_pool,
                       arch.text_pool, arch.text_causal ? " (causal)" : "", arch.pixel_norm);
   for (const auto& decision : report.decisions) text += "  decided: " + decision + "\n";
   text += "  tokenizer: " + report.tokenizer + "\n";

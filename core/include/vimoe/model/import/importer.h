@@ -22,6 +22,8 @@ struct MappedTensor {
 struct ImportReport {
   std::string source;
   SourceFormat format = SourceFormat::HfClip;
+  std::string textSource;  // mixed towers: where the text tower came from ("" = from `source`)
+  SourceFormat textFormat = SourceFormat::HfClip;
   config::ExperimentConfig config;
   std::vector<std::string> decisions;
   std::vector<MappedTensor> mapped;
@@ -40,6 +42,13 @@ struct ImportedModel {
 };
 
 Expected<ImportedModel> importCheckpoint(const std::string& source, const ImportOptions& options);
+
+// Mixed towers: the image tower (and the pixel settings) of `imageSource`, the text tower (and
+// its tokenizer, pooling, mask and text length) of `textSource`. A shared-space width that
+// differs leaves the text projection new; a torchvision ViT image side takes the loss and logit
+// scale from the text side. Unused and new tensors are listed as in a single import.
+Expected<ImportedModel> importMixedCheckpoint(const std::string& imageSource, const ImportOptions& imageOptions,
+                                              const std::string& textSource, const ImportOptions& textOptions);
 
 // The report as the table `vimoe import --dry-run` prints.
 std::string formatImportReport(const ImportReport& report, bool everyTensor);
