@@ -84,6 +84,7 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void chooseProjectFolder();
   void chooseNewProjectFolder();
+  void showImportDialog();
   void openProjectWithDialogs(const QString& dir);
   void onRunsSelected(const QVector<qint64>& runIds);
   void reportError(const QString& message);

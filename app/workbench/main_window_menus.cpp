@@ -2,6 +2,7 @@
 // toggles, theme, language).
 #include <QAction>
 #include <QActionGroup>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QMenuBar>
@@ -10,7 +11,9 @@
 
 #include <utility>
 
+#include "cli_locator.h"
 #include "common/file_dialogs.h"
+#include "importer/import_dialog.h"
 #include "language.h"
 #include "main_window.h"
 #include "recent_projects.h"
@@ -19,6 +22,16 @@
 #include "vimoe/config/project.h"
 
 namespace vimoe::workbench {
+
+// `vimoe import` with a preview of the mapping; the checkpoint goes into the open project.
+void MainWindow::showImportDialog() {
+  auto* dialog = new widgets::ImportDialog(findVimoeCli(), m_project ? m_project->dir : QDir::homePath(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &widgets::ImportDialog::imported, this, [this](const QString& dir) {
+    statusBar()->showMessage(tr("Imported %1: choose it as \u201cInitialise from\u201d in the Experiment editor").arg(dir), 15000);
+  });
+  dialog->show();
+}
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -29,6 +42,9 @@ void MainWindow::createMenus() {
   create->setShortcut(QKeySequence::New);
   create->setObjectName(QStringLiteral("actionNewProject"));
   m_recentMenu = file->addMenu(tr("&Recent projects"));
+  file->addSeparator();
+  QAction* importPretrained = file->addAction(tr("&Import Pretrained Checkpoint\u2026"), this, &MainWindow::showImportDialog);
+  importPretrained->setObjectName(QStringLiteral("actionImportPretrained"));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);

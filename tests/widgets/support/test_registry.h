@@ -35,6 +35,7 @@ std::unique_ptr<QObject> makeRobustnessPanelTest();
 std::unique_ptr<QObject> makeCompressionPanelTest();
 std::unique_ptr<QObject> makeDetachedRunsTest();
 std::unique_ptr<QObject> makeJobLauncherTest();
+std::unique_ptr<QObject> makeImportDialogTest();
 
 inline std::vector<TestClass> allTestClasses() {
   return {{"ProgressLineTest", makeProgressLineTest},       {"RunLauncherTest", makeRunLauncherTest},
@@ -47,7 +48,7 @@ inline std::vector<TestClass> allTestClasses() {
           {"ExperimentEditorTest", makeExperimentEditorTest}, {"RoutingInspectorTest", makeRoutingInspectorTest},
           {"ExpertViewsTest", makeExpertViewsTest},         {"RobustnessPanelTest", makeRobustnessPanelTest},
           {"CompressionPanelTest", makeCompressionPanelTest}, {"DetachedRunsTest", makeDetachedRunsTest},
-          {"JobLauncherTest", makeJobLauncherTest}};
+          {"JobLauncherTest", makeJobLauncherTest},         {"ImportDialogTest", makeImportDialogTest}};
 }
 
 }  // namespace vimoe::test_support
