@@ -91,6 +91,8 @@ int main(int argc, char** argv) {
   upcycleCmd->add_option("--noise", upcycle.noise, "Noise on each expert copy, in source std units (0 = exact)")
       ->check(CLI::Range(0.0, 10.0));
   upcycleCmd->add_option("--set", upcycle.overrides, "Override a key of the MoE config (repeatable)");
+  upcycleCmd->add_option("--project", upcycle.projectDir,
+                         "Project whose validation data the step-0 check runs on (default: the one around --from)");
 
   auto* dataCmd = app.add_subcommand("data", "Generate, validate and describe datasets");
   dataCmd->require_subcommand(1);

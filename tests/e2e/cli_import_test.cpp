@@ -3,7 +3,10 @@
 // layout, a pickle): each is exit 2 with a message naming the file and the tensor, nothing written.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "e2e/cli_process.h"
 #include "support/reference_checkpoints.h"
@@ -98,4 +101,51 @@ TEST(CliImport, DryRunTableAndBrokenCheckpointsOfAPublishedLayout) {
   EXPECT_NE(test_support::slurp(out + "/config.json").find("\"text_pool\": \"eot\""), std::string::npos);
   // A second import into the same folder would overwrite a checkpoint: refused.
   EXPECT_EQ(runCli({"import", dir.path("hf-clip"), "--out", out}, dir.path()).exitCode, 2);
+}
+
+// The proposal's path end to end through the CLI, on a project's own Vietnamese data: import a
+// CLIP (its byte-level BPE travels), upcycle it with the step-0 check on the project's
+// validation captions, evaluate both outside and inside the project: the dropless MoE scores
+// exactly what its source scores.
+TEST(CliImport, ImportUpcycleAndEvaluateOnAProjectsData) {
+  test_support::ScratchDir dir;
+  std::filesystem::create_directories(dir.path("sources"));
+  const auto made = test_support::makeReferenceCheckpoints(dir.path("sources"));
+  if (made.outcome == test_support::ReferenceCheckpoints::Outcome::Skip) GTEST_SKIP() << made.message;
+  ASSERT_EQ(made.outcome, test_support::ReferenceCheckpoints::Outcome::Made) << made.message;
+  const std::string project = dir.path("project");
+  std::filesystem::create_directories(project);
+  std::ofstream(project + "/vimoe-project.json") << R"({"name": "import e2e", "store": "vimoe.db"})";
+  // The imported config reads data/synthetic in the COCO layout at the source's 32 px.
+  const auto generated = runCli({"data", "generate", "--out", project + "/data/synthetic", "--train", "24", "--val", "16",
+                                 "--size", "32", "--questions", "0"},
+                                project);
+  ASSERT_EQ(generated.exitCode, 0) << generated.err;
+
+  const std::string clip = project + "/checkpoints/clip", moe = dir.path("elsewhere/clip-e4");
+  ASSERT_EQ(runCli({"import", dir.path("sources/hf-clip"), "--out", clip}, project).exitCode, 0);
+  const auto upcycle = runCli({"upcycle", "--from", clip, "--out", moe, "--experts", "4", "--project", project}, project);
+  ASSERT_EQ(upcycle.exitCode, 0) << upcycle.err;
+  EXPECT_NE(upcycle.out.find("step-0 check on 8 validation images and captions of " + project), std::string::npos)
+      << upcycle.out;
+  double image = 1, text = 1;
+  const auto at = upcycle.out.find("max |MoE - dense| = ");
+  ASSERT_NE(at, std::string::npos) << upcycle.out;
+  ASSERT_EQ(std::sscanf(upcycle.out.c_str() + at, "max |MoE - dense| = %lf (image embeddings), %lf", &image, &text), 2);
+  EXPECT_LT(image, 1e-4);
+  EXPECT_LT(text, 1e-4);
+  EXPECT_TRUE(std::filesystem::exists(moe + "/vocab.json"));  // the tokenizer travels on
+
+  auto metrics = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> command = {"eval", "--task", "retrieval", "--json", "--store", "none"};
+    command.insert(command.end(), args.begin(), args.end());
+    const auto run = runCli(command, dir.path(""));
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    return nlohmann::json::parse(run.out)["metrics"];
+  };
+  const auto source = metrics({"--checkpoint", clip});
+  const auto upcycled = metrics({"--checkpoint", moe, "--project", project});
+  EXPECT_EQ(source.size(), upcycled.size());
+  EXPECT_NEAR(source["retrieval/clip_loss"].get<double>(), upcycled["retrieval/clip_loss"].get<double>(), 1e-5);
+  EXPECT_DOUBLE_EQ(source["retrieval/r1_i2t"].get<double>(), upcycled["retrieval/r1_i2t"].get<double>());
 }

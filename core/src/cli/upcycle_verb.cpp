@@ -76,7 +76,7 @@ int runUpcycle(const UpcycleCliOptions& options) {
       return std::fprintf(stderr, "error: %s\n", copied.error().message.c_str()), kExitFailed;
   printCapacityNote(moe.moe);
   StderrLogSink log;
-  auto check = train::checkUpcycledEquivalence(options.from, options.out, 8, log);
+  auto check = train::checkUpcycledEquivalence(options.from, options.out, 8, log, options.projectDir);
   if (!check) return std::fprintf(stderr, "error: step-0 check: %s\n", check.error().message.c_str()), kExitFailed;
   std::printf("  step-0 check on %s: max |MoE - dense| = %.3g (image embeddings), %.3g (text embeddings)\n",
               check->batch.c_str(), check->imageDifference, check->textDifference);

@@ -32,9 +32,9 @@ struct CheckBatch {
 
 // Validation images and captions of the project around `denseDir`, or nothing (an Error
 // saying why) when there is no such project, data or tokenizer.
-Expected<CheckBatch> projectBatch(const std::string& denseDir, const config::ExperimentConfig& cfg, int batchSize,
-                                  LogSink& log) {
-  auto projectDir = config::findProjectDir(denseDir);
+Expected<CheckBatch> projectBatch(const std::string& denseDir, const std::string& givenProject,
+                                  const config::ExperimentConfig& cfg, int batchSize, LogSink& log) {
+  auto projectDir = config::findProjectDir(givenProject.empty() ? denseDir : givenProject);
   if (!projectDir) return projectDir.error();
   auto tokenizer = loadCheckpointTokenizer(denseDir, cfg);
   if (!tokenizer) return tokenizer.error();
@@ -62,14 +62,14 @@ CheckBatch randomBatch(const config::ExperimentConfig& cfg, int batchSize, const
 }  // namespace
 
 Expected<UpcycleCheck> checkUpcycledEquivalence(const std::string& denseDir, const std::string& moeDir, int batchSize,
-                                                LogSink& log) {
+                                                LogSink& log, const std::string& projectDir) {
   auto dense = loadClip(denseDir);
   if (!dense) return dense.error();
   auto moe = loadClip(moeDir);
   if (!moe) return moe.error();
   auto cfg = readCheckpointConfig(denseDir);
   if (!cfg) return cfg.error();
-  auto fromProject = projectBatch(denseDir, *cfg, batchSize, log);
+  auto fromProject = projectBatch(denseDir, projectDir, *cfg, batchSize, log);
   const CheckBatch batch = fromProject ? *fromProject : randomBatch(*cfg, batchSize, "no project data: " + fromProject.error().message);
   torch::NoGradGuard noGrad;
   UpcycleCheck check;

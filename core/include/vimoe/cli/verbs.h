@@ -141,6 +141,7 @@ struct UpcycleCliOptions {
   int topK = 1;
   double noise = 0.0;  // expert-copy noise, in units of each source tensor's std
   std::vector<std::string> overrides;  // --set on the MoE config (router, placement, ...)
+  std::string projectDir;  // whose validation data the step-0 check runs on (default: around --from)
 };
 int runUpcycle(const UpcycleCliOptions& options);
 

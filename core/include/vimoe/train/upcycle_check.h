@@ -18,9 +18,10 @@ struct UpcycleCheck {
   double textDifference = 0;    // and the text embeddings
 };
 
-// A batch of the dense checkpoint's project validation data when it lies in a project with
-// its data and tokenizer; otherwise (an imported checkpoint) random pixels and token ids.
+// A batch of validation data from `projectDir` (default: the project around the dense
+// checkpoint) read with the checkpoint's data settings and tokenizer; without a project, data
+// or tokenizer, random pixels and token ids.
 Expected<UpcycleCheck> checkUpcycledEquivalence(const std::string& denseDir, const std::string& moeDir, int batchSize,
-                                                LogSink& log);
+                                                LogSink& log, const std::string& projectDir = "");
 
 }  // namespace vimoe::train
