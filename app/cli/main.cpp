@@ -73,6 +73,11 @@ int main(int argc, char** argv) {
   importCmd->add_option("--text-from-format", importOptions.textFromFormat, "Layout of --text-from (default: detected)");
 
   EmbedCliOptions embed;
+  ExportCliOptions exportOptions;
+  auto* exportCmd = app.add_subcommand("export", "Write a dense contrastive checkpoint in a published layout (OpenCLIP)");
+  exportCmd->add_option("--checkpoint", exportOptions.checkpoint, "ViMoE checkpoint folder")->required()->check(CLI::ExistingDirectory);
+  exportCmd->add_option("--out", exportOptions.out, "Folder to write")->required();
+  exportCmd->add_option("--format", exportOptions.format, "open-clip (default)");
   auto* embedCmd = app.add_subcommand("embed", "Print (or save) the embeddings of images or texts");
   embedCmd->add_option("--checkpoint", embed.checkpoint, "Contrastive checkpoint folder")->required()->check(CLI::ExistingDirectory);
   embedCmd->add_option("--image", embed.images, "Image file or folder of images (repeatable)");
@@ -312,6 +317,7 @@ int main(int argc, char** argv) {
     }
     if (upcycleCmd->parsed()) return runUpcycle(upcycle);
     if (importCmd->parsed()) return runImport(importOptions);
+    if (exportCmd->parsed()) return runExport(exportOptions);
     if (embedCmd->parsed()) return runEmbed(embed);
     if (generateCmd->parsed()) return runDataGenerate(generate);
     if (validateCmd->parsed()) return runDataValidate(validate);

@@ -13,6 +13,7 @@
 #include "support/reference_checkpoints.h"
 #include "support/scratch_dir.h"
 #include "vimoe/cli/verbs.h"
+#include "vimoe/model/import/exporter.h"
 #include "vimoe/model/import/importer.h"
 #include "vimoe/model/tensor_io.h"
 #include "vimoe/train/checkpoint.h"
@@ -185,6 +186,52 @@ TEST_F(ImportTest, MixedTowersComputeWhatEachSourceComputes) {
   options.out = m_out.path("no-text");
   EXPECT_EQ(cli::runImport(options), cli::kExitBadInput);
   EXPECT_FALSE(std::filesystem::exists(options.out + "/model.safetensors"));
+}
+
+// Export runs the OpenCLIP rules backwards: an imported OpenCLIP checkpoint exports to the very
+// tensors it came from, and the export imports again to the same model.
+TEST_F(ImportTest, ExportWritesTheOpenClipLayoutBitForBit) {
+  auto imported = importAndLoad("open-clip");
+  const std::string exported = m_out.path("exported");
+  cli::ExportCliOptions options;
+  options.checkpoint = m_out.path("open-clip");
+  options.out = exported;
+  ASSERT_EQ(cli::runExport(options), cli::kExitOk);
+  const auto original = loadSafetensors(source("open-clip") + "/model.safetensors").value();
+  const auto written = loadSafetensors(exported + "/open_clip_model.safetensors").value();
+  EXPECT_EQ(written.tensors.size(), original.tensors.size());
+  for (const auto& [name, blob] : written.tensors) {
+    ASSERT_TRUE(original.tensors.count(name)) << name;
+    const auto a = model::blobToTensor(blob, name).value();
+    const auto b = model::blobToTensor(original.tensors.at(name), name).value();
+    ASSERT_EQ(a.sizes(), b.sizes()) << name;
+    EXPECT_EQ((a - b).abs().max().item<double>(), 0.0) << name;
+  }
+  // Read back, it is the same model (heads from the written open_clip_config.json).
+  cli::ImportCliOptions again;
+  again.source = exported;
+  again.out = m_out.path("reimported");
+  ASSERT_EQ(cli::runImport(again), cli::kExitOk);
+  auto cfg = train::readCheckpointConfig(again.out).value();
+  model::ClipModel back(cfg);
+  auto state = train::readTrainingState(again.out).value();
+  ASSERT_TRUE(train::loadCheckpoint(again.out, *back, nullptr, state).ok());
+  back->eval();
+  torch::NoGradGuard noGrad;
+  EXPECT_EQ(maxDifference(back->encodeImages(expected("open-clip", "pixels")), imported->encodeImages(expected("open-clip", "pixels"))), 0.0);
+  EXPECT_EQ(maxDifference(back->encodeTexts(expected("open-clip", "ids")), imported->encodeTexts(expected("open-clip", "ids"))), 0.0);
+
+  // A model OpenCLIP cannot express is refused with every field that stands in the way.
+  const auto problems = model::import::openClipExportProblems(config::ExperimentConfig{});
+  const auto has = [&](const std::string& field) {
+    return std::any_of(problems.begin(), problems.end(), [&](const std::string& p) { return p.rfind(field, 0) == 0; });
+  };
+  EXPECT_TRUE(has("model.arch.text_pool: mean"));
+  EXPECT_TRUE(has("model.arch.pre_norm"));
+  EXPECT_TRUE(has("model.arch.text_causal"));
+  EXPECT_FALSE(has("moe.enabled"));
+  options.out = m_out.path("exported");  // already written: refused, nothing replaced
+  EXPECT_EQ(cli::runExport(options), cli::kExitBadInput);
 }
 
 TEST_F(ImportTest, HfSiglipComputesWhatTransformersComputes) { expectSameOutputs("hf-siglip"); }

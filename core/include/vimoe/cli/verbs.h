@@ -123,6 +123,14 @@ struct ImportCliOptions {
 };
 int runImport(const ImportCliOptions& options);
 
+// `vimoe export`: a dense contrastive checkpoint with CLIP's architecture in the OpenCLIP layout.
+struct ExportCliOptions {
+  std::string checkpoint;
+  std::string out;
+  std::string format = "open-clip";
+};
+int runExport(const ExportCliOptions& options);
+
 // Embeddings of images or texts from any contrastive checkpoint (trained, imported, upcycled).
 struct EmbedCliOptions {
   std::string checkpoint;

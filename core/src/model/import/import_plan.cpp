@@ -230,6 +230,29 @@ Status planHf(const SourceCheckpoint& source, const ImportOptions& options, Impo
   return okStatus();
 }
 
+}  // namespace
+
+std::vector<TensorRule> openClipRules(int imageDepth, int textDepth) {
+  const std::string v = "visual.";
+  std::vector<TensorRule> rules;
+  rules.push_back({"image.patch_embed.weight", {v + "conv1.weight"}});
+  rules.push_back({"image.class_token", {v + "class_embedding"}, Transform::Reshape});
+  rules.push_back({"image.positions", {v + "positional_embedding"}, Transform::Reshape});
+  addModule(rules, "image.norm_pre", v + "ln_pre");
+  addTowerBlocks(rules, "image.", v + "transformer.resblocks.", imageDepth, kOpenClipBlock);
+  addModule(rules, "image.norm_post", v + "ln_post");
+  rules.push_back({"image.proj.weight", {v + "proj"}, Transform::Transpose});
+  rules.push_back({"text.token_embed.weight", {"token_embedding.weight"}});
+  rules.push_back({"text.positions", {"positional_embedding"}, Transform::Reshape});
+  addTowerBlocks(rules, "text.", "transformer.resblocks.", textDepth, kOpenClipBlock);
+  addModule(rules, "text.norm_final", "ln_final");
+  rules.push_back({"text.proj.weight", {"text_projection"}, Transform::Transpose});
+  rules.push_back({"logit_scale", {"logit_scale"}, Transform::Reshape});
+  return rules;
+}
+
+namespace {
+
 // OpenCLIP / OpenAI CLIP state dicts (open_clip/transformer.py VisionTransformer, TextTransformer).
 Status planOpenClip(const SourceCheckpoint& source, const ImportOptions& options, ImportPlan& plan) {
   auto& cfg = plan.config;
@@ -268,19 +291,7 @@ Status planOpenClip(const SourceCheckpoint& source, const ImportOptions& options
   if (!projection) return projection.error();
   cfg.model.embed_dim = static_cast<int>((*projection)[1]);
 
-  rules.push_back({"image.patch_embed.weight", {v + "conv1.weight"}});
-  rules.push_back({"image.class_token", {v + "class_embedding"}, Transform::Reshape});
-  rules.push_back({"image.positions", {v + "positional_embedding"}, Transform::Reshape});
-  addModule(rules, "image.norm_pre", v + "ln_pre");
-  addTowerBlocks(rules, "image.", v + "transformer.resblocks.", imageDepth, kOpenClipBlock);
-  addModule(rules, "image.norm_post", v + "ln_post");
-  rules.push_back({"image.proj.weight", {v + "proj"}, Transform::Transpose});
-  rules.push_back({"text.token_embed.weight", {"token_embedding.weight"}});
-  rules.push_back({"text.positions", {"positional_embedding"}, Transform::Reshape});
-  addTowerBlocks(rules, "text.", "transformer.resblocks.", textDepth, kOpenClipBlock);
-  addModule(rules, "text.norm_final", "ln_final");
-  rules.push_back({"text.proj.weight", {"text_projection"}, Transform::Transpose});
-  rules.push_back({"logit_scale", {"logit_scale"}, Transform::Reshape});
+  rules = openClipRules(imageDepth, textDepth);
   return okStatus();
 }
 

@@ -38,6 +38,9 @@ struct TensorRule {
   std::int64_t rowBegin = 0, rowEnd = 0;
 };
 
+// The OpenCLIP layout's rules for towers of these depths (import and `vimoe export` share them).
+std::vector<TensorRule> openClipRules(int imageDepth, int textDepth);
+
 struct ImportOptions {
   std::string format;      // "" = detect from the tensor names
   int imageHeads = 0;      // 0 = the source's config, else width / 64 (every published CLIP / ViT)
