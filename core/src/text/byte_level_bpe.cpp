@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <climits>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "vimoe/text/unicode.h"
 
@@ -172,8 +172,16 @@ std::string clipCleanText(const std::string& text) {
   return toLowercase(out);
 }
 
+// Shared by copies of one tokenizer; loader threads encode concurrently, hence the mutex.
+struct ByteLevelBpe::WordCache {
+  static constexpr std::size_t kMaxWords = 200000;  // a streamed corpus must not grow it forever
+  std::mutex mutex;
+  std::unordered_map<std::string, std::vector<int>> ids;
+};
+
 Expected<ByteLevelBpe> ByteLevelBpe::load(const std::string& vocabPath, const std::string& mergesPath) {
   ByteLevelBpe bpe;
+  bpe.m_cache = std::make_shared<WordCache>();
   bpe.m_vocabPath = vocabPath;
   std::ifstream vocabFile(vocabPath, std::ios::binary);
   if (!vocabFile) return fileError(vocabPath, "cannot open the BPE vocabulary (vocab.json)");
@@ -264,13 +272,35 @@ std::vector<std::string> ByteLevelBpe::pieces(const std::string& text) const {
   return out;
 }
 
+std::vector<int> ByteLevelBpe::wordIds(const std::string& word) const {
+  {
+    std::lock_guard<std::mutex> lock(m_cache->mutex);
+    if (const auto it = m_cache->ids.find(word); it != m_cache->ids.end()) return it->second;
+  }
+  std::vector<int> ids;
+  if (word == kStartOfText || word == kEndOfText) {
+    ids.push_back(m_idOf.at(word));
+  } else {
+    std::string mapped;
+    for (const unsigned char byte : word) mapped += byteToPiece()[byte];
+    for (const std::string& piece : bpe(mapped)) {
+      const auto it = m_idOf.find(piece);
+      // Only a vocabulary missing merge results could leave a piece unknown; CLIPTokenizer maps
+      // it to its unk token, which is <|endoftext|>.
+      ids.push_back(it == m_idOf.end() ? m_endId : it->second);
+    }
+  }
+  std::lock_guard<std::mutex> lock(m_cache->mutex);
+  if (m_cache->ids.size() >= WordCache::kMaxWords) m_cache->ids.clear();
+  m_cache->ids.emplace(word, ids);
+  return ids;
+}
+
 std::vector<int> ByteLevelBpe::encode(const std::string& text) const {
   std::vector<int> ids;
-  for (const std::string& piece : pieces(text)) {
-    const auto it = m_idOf.find(piece);
-    // Only a vocabulary missing merge results could leave a piece unknown; CLIPTokenizer maps
-    // it to its unk token, which is <|endoftext|>.
-    ids.push_back(it == m_idOf.end() ? m_endId : it->second);
+  for (const std::string& word : splitWords(clipCleanText(text))) {
+    const auto wordPieces = wordIds(word);
+    ids.insert(ids.end(), wordPieces.begin(), wordPieces.end());
   }
   return ids;
 }

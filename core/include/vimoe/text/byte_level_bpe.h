@@ -10,6 +10,7 @@
 // thus never unknown: every byte has a piece.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,6 +38,12 @@ class ByteLevelBpe {
 
  private:
   std::vector<std::string> bpe(const std::string& mappedWord) const;
+  // The ids of one word of the split, remembered: captions repeat their words, and BPE of a word
+  // costs far more than a lookup (simple_tokenizer keeps the same cache).
+  std::vector<int> wordIds(const std::string& word) const;
+
+  struct WordCache;
+  std::shared_ptr<WordCache> m_cache;
 
   std::string m_vocabPath;
   std::unordered_map<std::string, int> m_idOf;
