@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "support/scratch_dir.h"
@@ -102,6 +104,25 @@ TEST_F(ByteLevelBpeTest, TokenizerInClipFormatWrapsTextInStartAndEndAndPadsWithZ
   auto wrongFormat = Tokenizer::load(m_dir.path("vocab.json"), TextFormat::Vimoe);
   ASSERT_FALSE(wrongFormat.ok());
   EXPECT_NE(wrongFormat.error().message.find("data.text_format = clip"), std::string::npos) << wrongFormat.error().message;
+}
+
+// The word cache is shared by loader threads: concurrent encodes give what one thread gives.
+TEST_F(ByteLevelBpeTest, ConcurrentEncodingAgreesWithOneThread) {
+  const auto bpe = load().value();
+  const std::vector<std::string> texts = {"hello cat!", "đồng hồ hello", "it's 42 cats", "help hello help", "cat cat cat"};
+  std::vector<std::vector<int>> expected;
+  for (const auto& text : texts) expected.push_back(load().value().encode(text));  // fresh caches
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int round = 0; round < 200; ++round)
+        for (std::size_t i = 0; i < texts.size(); ++i)
+          if (bpe.encode(texts[i]) != expected[i]) ++mismatches;
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_EQ(bpe.encode("hello cat!"), (std::vector<int>{kHelloW, kCatW, 256 + '!'}));
 }
 
 TEST_F(ByteLevelBpeTest, BrokenFilesNameTheFileAndLine) {
