@@ -13,7 +13,9 @@
 
 #include "cli_locator.h"
 #include "common/file_dialogs.h"
+#include "experiment/experiment_editor.h"
 #include "importer/import_dialog.h"
+#include "importer/import_to_experiment.h"
 #include "language.h"
 #include "main_window.h"
 #include "recent_projects.h"
@@ -27,8 +29,16 @@ namespace vimoe::workbench {
 void MainWindow::showImportDialog() {
   auto* dialog = new widgets::ImportDialog(findVimoeCli(), m_project ? m_project->dir : QDir::homePath(), this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // The imported model opens in the Experiment editor as a fine-tuning experiment.
   connect(dialog, &widgets::ImportDialog::imported, this, [this](const QString& dir) {
-    statusBar()->showMessage(tr("Imported %1: choose it as \u201cInitialise from\u201d in the Experiment editor").arg(dir), 15000);
+    auto experiment = widgets::writeExperimentFromImport(dir, m_project ? m_project->dir : QFileInfo(dir).absolutePath());
+    if (!experiment || !m_editorPanel->loadFile(*experiment)) {
+      statusBar()->showMessage(tr("Imported %1: choose it as \u201cInitialise from\u201d in the Experiment editor").arg(dir), 15000);
+      return;
+    }
+    m_editorDock->show();
+    m_editorDock->raise();
+    statusBar()->showMessage(tr("Imported %1; %2 starts from it (set its data, then Launch)").arg(dir, *experiment), 15000);
   });
   dialog->show();
 }

@@ -158,8 +158,8 @@ void ImportDialog::onFinished(bool ok, const QByteArray& output, const QString& 
     m_status->setText(tr("Preview only: nothing was written. Import writes %1.").arg(m_out->text()));
     return;
   }
-  m_status->setText(tr("Wrote %1. Choose it as \u201cInitialise from\u201d in the Experiment editor's model section, "
-                       "or upcycle it (vimoe upcycle --from).")
+  m_status->setText(tr("Wrote %1. The Experiment editor opens a fine-tuning experiment that starts from it "
+                       "(model.init_from); or upcycle it first (vimoe upcycle --from).")
                         .arg(m_out->text()));
   Q_EMIT imported(m_out->text());
 }

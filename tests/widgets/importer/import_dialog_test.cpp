@@ -14,7 +14,10 @@
 #include <QTest>
 
 #include "../../support/reference_checkpoints.h"
+#include "experiment/experiment_file.h"
 #include "importer/import_dialog.h"
+#include "importer/import_to_experiment.h"
+#include "vimoe/config/config_io.h"
 #include "support/test_registry.h"
 
 namespace vimoe::widgets {
@@ -65,6 +68,21 @@ class ImportDialogTest : public QObject {
     for (const char* file : {"model.safetensors", "config.json", "state.json", "import.txt", "vocab.json", "merges.txt"})
       QVERIFY2(QFile::exists(out->text() + QLatin1Char('/') + QLatin1String(file)), file);
     QVERIFY(status->text().startsWith(QStringLiteral("Wrote ")));
+
+    // The fine-tuning experiment starts from the import: its own config, init_from relative to
+    // the project, a free file name each time.
+    auto experiment = writeExperimentFromImport(out->text(), project.path());
+    QVERIFY2(experiment.ok(), experiment.ok() ? "" : experiment.error().message.c_str());
+    QCOMPARE(*experiment, QDir(project.path()).filePath(QStringLiteral("experiments/imported-hf-clip.json")));
+    auto cfg = readExperimentFile(*experiment);
+    QVERIFY(cfg.ok());
+    QCOMPARE(QString::fromStdString(cfg->model.init_from), QStringLiteral("checkpoints/imported-hf-clip"));
+    QCOMPARE(QString::fromStdString(cfg->model.arch.activation), QStringLiteral("quick_gelu"));
+    QCOMPARE(QString::fromStdString(cfg->data.text_format), QStringLiteral("clip"));
+    QCOMPARE(QString::fromStdString(cfg->run.name), QStringLiteral("finetune-imported-hf-clip"));
+    QVERIFY(config::validate(*cfg).empty());
+    QCOMPARE(writeExperimentFromImport(out->text(), project.path()).value(),
+             QDir(project.path()).filePath(QStringLiteral("experiments/imported-hf-clip-2.json")));
 
     // Importing onto an existing checkpoint is refused, and the message is shown.
     QTest::mouseClick(importButton, Qt::LeftButton);
