@@ -15,32 +15,7 @@
 namespace vimoe::text {
 namespace {
 
-using Codepoints = std::vector<char32_t>;
-
-Codepoints decodeUtf8(const std::string& text) {
-  Codepoints out;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t offset = 0;
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  while (offset < size) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(bytes + offset, size - offset, &cp);
-    if (n <= 0) {  // callers pass NFC text, in which invalid bytes are already U+FFFD
-      cp = 0xFFFD;
-      ++offset;
-    } else {
-      offset += n;
-    }
-    out.push_back(static_cast<char32_t>(cp));
-  }
-  return out;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-  utf8proc_uint8_t buffer[4];
-  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buffer);
-  out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
-}
+using Codepoints = std::u32string;
 
 std::string encodeUtf8(const Codepoints& cps, std::size_t from, std::size_t to) {
   std::string out;
@@ -113,7 +88,7 @@ const std::vector<std::string>& byteToPiece() {
 const std::unordered_map<char32_t, unsigned char>& pieceToByte() {
   static const std::unordered_map<char32_t, unsigned char> table = [] {
     std::unordered_map<char32_t, unsigned char> t;
-    for (int b = 0; b < 256; ++b) t[decodeUtf8(byteToPiece()[static_cast<std::size_t>(b)]).front()] = static_cast<unsigned char>(b);
+    for (int b = 0; b < 256; ++b) t[codePoints(byteToPiece()[static_cast<std::size_t>(b)]).front()] = static_cast<unsigned char>(b);
     return t;
   }();
   return table;
@@ -128,7 +103,7 @@ bool startsWith(const Codepoints& cps, std::size_t at, const char* ascii) {
 // CLIP's pattern, in its order of alternatives:
 // <|startoftext|>|<|endoftext|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+
 std::vector<std::string> splitWords(const std::string& cleaned) {
-  const Codepoints cps = decodeUtf8(cleaned);
+  const Codepoints cps = codePoints(cleaned);
   std::vector<std::string> words;
   std::size_t i = 0;
   while (i < cps.size()) {
@@ -160,7 +135,7 @@ std::string clipCleanText(const std::string& text) {
   const std::string unescaped = unescapeHtml(unescapeHtml(toNfcReplacingInvalid(text)));
   std::string out;
   bool pendingSpace = false;
-  for (const char32_t c : decodeUtf8(unescaped)) {
+  for (const char32_t c : codePoints(unescaped)) {
     if (isSpace(c)) {
       pendingSpace = !out.empty();
       continue;
@@ -227,7 +202,7 @@ Expected<ByteLevelBpe> ByteLevelBpe::load(const std::string& vocabPath, const st
 
 std::vector<std::string> ByteLevelBpe::bpe(const std::string& mappedWord) const {
   std::vector<std::string> symbols;
-  const Codepoints cps = decodeUtf8(mappedWord);
+  const Codepoints cps = codePoints(mappedWord);
   for (std::size_t i = 0; i < cps.size(); ++i) symbols.push_back(encodeUtf8(cps, i, i + 1));
   if (symbols.empty()) return symbols;
   symbols.back() += "</w>";
@@ -313,7 +288,7 @@ std::string ByteLevelBpe::decode(const std::vector<int>& ids) const {
   }
   std::string bytes;
   const std::string endOfWord = "</w>";
-  const Codepoints cps = decodeUtf8(mapped);
+  const Codepoints cps = codePoints(mapped);
   for (std::size_t i = 0; i < cps.size(); ++i) {
     if (startsWith(cps, i, "</w>")) {
       bytes += ' ';

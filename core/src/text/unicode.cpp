@@ -73,46 +73,39 @@ bool isNfc(const std::string& text) {
 
 std::string toNfcReplacingInvalid(const std::string& text) {
   if (auto normalised = toNfc(text); normalised.ok()) return std::move(*normalised);
-  static const std::string kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-  std::string repaired;
+  std::string repaired;  // each invalid byte as U+FFFD, the rest as it was
   repaired.reserve(text.size() + 8);
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  utf8proc_ssize_t offset = 0;
-  while (offset < size) {
-    utf8proc_int32_t codepoint = 0;
-    const utf8proc_ssize_t consumed = utf8proc_iterate(bytes + offset, size - offset, &codepoint);
-    if (consumed <= 0 || codepoint < 0) {
-      repaired += kReplacement;
-      ++offset;
-      continue;
-    }
-    repaired.append(text, static_cast<std::size_t>(offset), static_cast<std::size_t>(consumed));
-    offset += consumed;
-  }
+  for (const char32_t c : codePoints(text)) appendUtf8(repaired, c);
   auto normalised = toNfc(repaired);
   return normalised.ok() ? std::move(*normalised) : repaired;
+}
+
+std::u32string codePoints(const std::string& text) {
+  std::u32string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  for (utf8proc_ssize_t offset = 0; offset < size;) {
+    utf8proc_int32_t codepoint = 0;
+    const utf8proc_ssize_t consumed = utf8proc_iterate(bytes + offset, size - offset, &codepoint);
+    const bool valid = consumed > 0 && codepoint >= 0;
+    out.push_back(valid ? static_cast<char32_t>(codepoint) : U'\uFFFD');
+    offset += valid ? consumed : 1;
+  }
+  return out;
+}
+
+void appendUtf8(std::string& out, char32_t codePoint) {
+  utf8proc_uint8_t encoded[4];
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(codePoint), encoded);
+  out.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(n));
 }
 
 std::string toLowercase(const std::string& text) {
   std::string out;
   out.reserve(text.size());
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  utf8proc_ssize_t offset = 0;
-  while (offset < size) {
-    utf8proc_int32_t codepoint = 0;
-    const utf8proc_ssize_t consumed = utf8proc_iterate(bytes + offset, size - offset, &codepoint);
-    if (consumed <= 0 || codepoint < 0) {
-      codepoint = 0xFFFD;
-      ++offset;
-    } else {
-      offset += consumed;
-    }
-    utf8proc_uint8_t encoded[4];
-    const auto n = utf8proc_encode_char(utf8proc_tolower(codepoint), encoded);
-    out.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(n));
-  }
+  for (const char32_t c : codePoints(text))
+    appendUtf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
   return out;
 }
 

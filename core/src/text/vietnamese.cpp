@@ -15,28 +15,13 @@ namespace {
 using CodePoints = std::vector<utf8proc_int32_t>;
 
 CodePoints decode(const std::string& text) {
-  CodePoints out;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  for (utf8proc_ssize_t offset = 0; offset < size;) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(bytes + offset, size - offset, &cp);
-    if (n <= 0 || cp < 0) {
-      out.push_back(0xFFFD);
-      ++offset;
-    } else {
-      out.push_back(cp);
-      offset += n;
-    }
-  }
-  return out;
+  const std::u32string cps = codePoints(text);
+  return CodePoints(cps.begin(), cps.end());
 }
 
 std::string encode(const CodePoints& cps) {
   std::string out;
-  utf8proc_uint8_t buffer[4];
-  for (auto cp : cps)
-    out.append(reinterpret_cast<char*>(buffer), static_cast<std::size_t>(utf8proc_encode_char(cp, buffer)));
+  for (const auto cp : cps) appendUtf8(out, static_cast<char32_t>(cp));
   return out;
 }
 

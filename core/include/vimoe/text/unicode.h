@@ -20,6 +20,9 @@ std::string toNfd(const std::string& text);
 // NFC for text that must be processed anyway (a query to tokenise): each invalid byte becomes
 // U+FFFD instead of failing.
 std::string toNfcReplacingInvalid(const std::string& text);
+// The code points of `text`, each invalid byte as U+FFFD; and back to UTF-8.
+std::u32string codePoints(const std::string& text);
+void appendUtf8(std::string& out, char32_t codePoint);
 // Unicode simple lowercase mapping of every code point (Python's str.lower for Vietnamese);
 // invalid bytes become U+FFFD.
 std::string toLowercase(const std::string& text);
