@@ -5,6 +5,9 @@
 #include "e2e/cli_process.h"
 #include "support/scratch_dir.h"
 #include "vimoe/store/run_store.h"
+#include "vimoe/util/safetensors.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace vimoe;
 using test_support::runCli;
@@ -62,4 +65,47 @@ TEST(CliStudy, OnlyRunsTheNamedVariantsAndRejectsUnknownNames) {
   auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();
   ASSERT_EQ(store->listRuns()->size(), 1u);
   EXPECT_EQ(store->listRuns()->front().name, "dense-vs-moe/moe-e4-k1");
+}
+
+// The proposal's method on the demo: pretrain a dense CLIP-architecture model, publish it in the
+// OpenCLIP layout, import it, fine-tune it dense and upcycled to MoE. The import is the published
+// model bit for bit, and both fine-tunes start from it.
+TEST(CliStudy, PretrainedUpcycleImportsThePublishedModelAndFineTunesDenseAndMoe) {
+  test_support::ScratchDir dir;
+  test_support::copyDemoProject(dir.path(""));
+  const std::string storePath = dir.path("e2e.db");
+  const auto r = runCli({"--threads", "1", "study", dir.path("studies/pretrained-upcycle.json"), "--smoke", "--store", storePath},
+                        dir.path(""));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const std::string imported = dir.path("checkpoints/smoke/1-pretrained-upcycle_imported");
+  const std::string published = imported + ".open-clip";
+  EXPECT_NE(r.out.find("| imported | " + published + " | open-clip | "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| dense-finetune | 2 | finished |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| moe-upcycled-e4 | 3 | finished |"), std::string::npos) << r.out;
+
+  // The published folder is whole: weights, OpenCLIP's config and the BPE learnt for the run,
+  // whose <|endoftext|> is the largest id (OpenCLIP pools there).
+  for (const char* file : {"open_clip_model.safetensors", "open_clip_config.json", "vocab.json", "merges.txt"})
+    EXPECT_TRUE(std::filesystem::exists(published + "/" + file)) << file;
+  const auto vocab = nlohmann::json::parse(test_support::slurp(imported + "/vocab.json"));
+  EXPECT_EQ(vocab.at("<|endoftext|>").get<int>(), static_cast<int>(vocab.size()) - 1);
+
+  auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();
+  const auto runs = store->listRuns().value();
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].name, "pretrained-upcycle/pretrain");
+  const auto before = loadSafetensors(runs[0].checkpointDir + "/model.safetensors").value();
+  const auto after = loadSafetensors(imported + "/model.safetensors").value();
+  ASSERT_EQ(before.tensors.size(), after.tensors.size());
+  for (const auto& [name, blob] : before.tensors) {
+    ASSERT_TRUE(after.tensors.count(name)) << name;
+    EXPECT_EQ(after.tensors.at(name).bytes, blob.bytes) << name;
+  }
+  for (std::size_t i : {1u, 2u}) {
+    const auto config = nlohmann::json::parse(store->run(runs[i].id)->configJson);
+    EXPECT_EQ(config["model"]["init_from"], imported) << runs[i].name;
+    EXPECT_EQ(config["data"]["text_format"], "clip");
+  }
+  EXPECT_TRUE(store->moeLayers(runs[1].id)->empty());
+  EXPECT_EQ(store->moeLayers(runs[2].id)->size(), 4u);
 }

@@ -64,6 +64,38 @@ void readOverrides(const json& object, const std::string& prefix, const char* ke
   }
 }
 
+void readOptionalText(const json& object, const std::string& prefix, const char* key, const std::vector<std::string>& allowed,
+                      std::string& out, std::vector<ConfigIssue>& issues) {
+  const auto it = object.find(key);
+  if (it == object.end()) return;
+  const std::string value = it->is_string() ? it->get<std::string>() : "";
+  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    issues.push_back({joinPath(prefix, key), "expected one of " + list + ", got " + shortJsonText(*it)});
+    return;
+  }
+  out = value;
+}
+
+// {"name": "imported", "import": "@pretrain", "via": "open-clip"} or {"import": "pretrained/clip", "format": "hf-clip"}
+void readImport(const json& item, const std::string& prefix, StudyVariant& variant, std::vector<ConfigIssue>& issues) {
+  if (item.find("import") == item.end()) {
+    for (const char* key : {"format", "via"})
+      if (item.find(key) != item.end()) issues.push_back({joinPath(prefix, key), "only an import step (with \"import\") takes it"});
+    return;
+  }
+  readRequiredText(item, prefix, "import", variant.import_from, issues);
+  readOptionalText(item, prefix, "format", {"hf-clip", "hf-siglip", "open-clip", "torchvision-vit"}, variant.import_format, issues);
+  readOptionalText(item, prefix, "via", {"open-clip"}, variant.via, issues);
+  const bool fromVariant = !variant.import_from.empty() && variant.import_from[0] == '@';
+  if (fromVariant && variant.via.empty()) variant.via = "open-clip";
+  if (!fromVariant && item.find("via") != item.end())
+    issues.push_back({joinPath(prefix, "via"), "only an import of an earlier variant (\"@name\") is published first"});
+  if (!variant.overrides.empty())
+    issues.push_back({joinPath(prefix, "overrides"), "an import step trains nothing; set the overrides on the variants that start from it"});
+}
+
 void readVariants(const json& doc, std::vector<StudyVariant>& out, std::vector<ConfigIssue>& issues) {
   const auto it = doc.find("variants");
   if (it == doc.end()) {
@@ -85,7 +117,8 @@ void readVariants(const json& doc, std::vector<StudyVariant>& out, std::vector<C
     StudyVariant variant;
     readRequiredText(item, prefix, "name", variant.name, issues);
     readOverrides(item, prefix, "overrides", variant.overrides, issues);
-    reportUnknownKeys(item, prefix, {"name", "overrides"}, issues);
+    readImport(item, prefix, variant, issues);
+    reportUnknownKeys(item, prefix, {"name", "overrides", "import", "format", "via"}, issues);
     // Variant names become run names and folder names, so two with one name would collide.
     const auto same = std::find_if(out.begin(), out.end(), [&](const StudyVariant& v) { return v.name == variant.name; });
     if (!variant.name.empty() && same != out.end()) {

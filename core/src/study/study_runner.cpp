@@ -9,8 +9,11 @@
 
 #include "vimoe/config/config_io.h"
 #include "vimoe/config/project.h"
+#include "vimoe/model/import/exporter.h"
+#include "vimoe/model/import/importer.h"
 #include "vimoe/robust/attack_run.h"
 #include "vimoe/store/run_store.h"
+#include "vimoe/train/project_data.h"
 #include "vimoe/util/atomic_file.h"
 
 namespace vimoe::study {
@@ -39,6 +42,43 @@ Expected<robust::AttackRunResult> attackVariant(const config::StudyAttack& attac
   return robust::runAttackOnCheckpoint(o, log, progress, cancel);
 }
 
+// An import step: the source (a published checkpoint in the project, or an earlier variant
+// first written in a published layout) read by the importer into a checkpoint folder beside the
+// study's runs, named like them: <checkpoint_dir>/<study id>-<study>_<variant>.
+Expected<StudyImport> importVariant(const config::StudyVariant& step, const std::string& studyName, std::int64_t studyId,
+                                    const std::map<std::string, std::string>& checkpointOf, const std::string& projectDir,
+                                    const std::string& checkpointRoot, LogSink& log) {
+  StudyImport out;
+  out.variant = step.name;
+  const fs::path folder = fs::path(checkpointRoot) / train::runFolderName(studyId, studyName + "/" + step.name);
+  out.checkpointDir = folder.string();
+  if (step.import_from[0] == '@') {
+    const auto found = checkpointOf.find(step.import_from.substr(1));
+    if (found == checkpointOf.end()) return Error{"imports " + step.import_from + ", which has not finished earlier in this study"};
+    out.source = folder.string() + "." + step.via;
+    log.info("publishing " + found->second + " in the " + step.via + " layout -> " + out.source);
+    if (auto s = model::import::exportOpenClip(found->second, out.source); !s) return s.error();
+  } else {
+    out.source = train::resolveProjectPath(projectDir, step.import_from);
+  }
+  model::import::ImportOptions options;
+  options.format = step.import_format;
+  torch::NoGradGuard noGrad;
+  auto imported = model::import::importCheckpoint(out.source, options);
+  if (!imported) return imported.error();
+  const auto& report = imported->report;
+  out.format = model::import::formatName(report.format);
+  out.loadedParameters = report.loadedParameters;
+  out.sourceParameters = report.sourceParameters;
+  out.unusedSources = static_cast<int>(report.unusedSources.size());
+  out.freshTargets = static_cast<int>(report.freshTargets.size());
+  if (auto s = model::import::writeImportedCheckpoint(*imported, out.checkpointDir); !s) return s.error();
+  log.info(fmt::format("imported {} ({}): {} of {} parameters loaded, {} source tensors unused, {} model tensors new -> {}",
+                       out.source, out.format, out.loadedParameters, out.sourceParameters, out.unusedSources, out.freshTargets,
+                       out.checkpointDir));
+  return out;
+}
+
 }  // namespace
 
 Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, ProgressObserver& progress, const CancelToken& cancel) {
@@ -53,7 +93,12 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
 
   // Parse every variant before running any, so a typo in the last one fails in a second, not
   // after the first run's minutes.
-  std::vector<std::pair<std::string, config::ExperimentConfig>> variants;
+  struct PlannedVariant {
+    std::string name;
+    config::ExperimentConfig cfg;  // an import step: the base's, for where checkpoints go
+    const config::StudyVariant* import = nullptr;
+  };
+  std::vector<PlannedVariant> variants;
   for (const auto& name : options.only) {
     const bool known = std::any_of(study->variants.begin(), study->variants.end(), [&](const auto& v) { return v.name == name; });
     if (!known) return Error::at(options.studyFile, "--only: no variant named '" + name + "'");
@@ -61,13 +106,19 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
   for (const auto& variant : study->variants) {
     if (!options.only.empty() && std::find(options.only.begin(), options.only.end(), variant.name) == options.only.end())
       continue;
+    const std::string where = "study '" + study->name + "', variant '" + variant.name + "'";
+    if (variant.isImport() && variant.import_from[0] == '@') {
+      const std::string from = variant.import_from.substr(1);
+      const bool earlier = std::any_of(variants.begin(), variants.end(), [&](const PlannedVariant& v) { return v.name == from; });
+      if (!earlier) return Error{where + ": imports '" + variant.import_from + "', which is no earlier variant of this run of the study"};
+    }
     std::vector<std::string> overrides = variant.overrides;
     if (options.smoke) overrides.insert(overrides.end(), study->smoke_overrides.begin(), study->smoke_overrides.end());
     overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
     overrides.push_back("run.name=" + nlohmann::json(study->name + "/" + variant.name).dump());
     auto cfg = config::loadExperimentConfig(basePath, overrides);
-    if (!cfg) return Error{"study '" + study->name + "', variant '" + variant.name + "':\n" + cfg.error().message};
-    variants.emplace_back(variant.name, std::move(*cfg));
+    if (!cfg) return Error{where + ":\n" + cfg.error().message};
+    variants.push_back({variant.name, std::move(*cfg), variant.isImport() ? &variant : nullptr});
   }
 
   StudyResult result;
@@ -81,10 +132,18 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
     result.studyId = *id;
   }
   std::map<std::string, std::string> checkpointOf;  // finished variant -> its checkpoint folder
-  for (auto& [name, cfg] : variants) {
+  for (auto& [name, cfg, importStep] : variants) {
     if (cancel.cancelled()) {
       result.cancelled = true;
       break;
+    }
+    if (importStep) {
+      const std::string checkpointRoot = train::resolveProjectPath(project->dir, cfg.run.checkpoint_dir);
+      auto imported = importVariant(*importStep, study->name, result.studyId, checkpointOf, project->dir, checkpointRoot, log);
+      if (!imported) return Error{"study '" + study->name + "', variant '" + name + "': " + imported.error().message};
+      checkpointOf[name] = imported->checkpointDir;
+      result.imports.push_back(std::move(*imported));
+      continue;
     }
     // "model.init_from=@variant" starts from an earlier variant's final checkpoint: how a study
     // compares an upcycled model with continued dense training from the same weights;
@@ -224,6 +283,13 @@ std::string csvField(const std::string& text) {
 
 std::string formatStudyTable(const StudyResult& result) {
   std::string table = fmt::format("Study '{}' (id {})\n", result.name, result.studyId);
+  if (!result.imports.empty()) {
+    table += "\nimports\n\n| step | source | format | loaded / source parameters | unused source tensors | new model tensors | checkpoint |\n"
+             "|---|---|---|---|---|---|---|\n";
+    for (const auto& i : result.imports)
+      table += fmt::format("| {} | {} | {} | {} / {} | {} | {} | {} |\n", i.variant, i.source, i.format, i.loadedParameters,
+                           i.sourceParameters, i.unusedSources, i.freshTargets, i.checkpointDir);
+  }
   for (const auto& kind : kindsInOrder(result)) {
     const auto cells = cellsFor(result, kind);
     table += "\n" + kind + "\n\n|";

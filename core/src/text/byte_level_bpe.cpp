@@ -147,6 +147,22 @@ std::string clipCleanText(const std::string& text) {
   return toLowercase(out);
 }
 
+std::vector<std::string> clipWords(const std::string& text) { return splitWords(clipCleanText(text)); }
+
+std::vector<std::string> clipWordSymbols(const std::string& word) {
+  std::vector<std::string> symbols;
+  for (const unsigned char byte : word) symbols.push_back(byteToPiece()[byte]);
+  if (!symbols.empty()) symbols.back() += "</w>";
+  return symbols;
+}
+
+std::vector<std::string> clipBytePiecesInVocabularyOrder() {
+  std::vector<std::string> pieces = byteToPiece();
+  std::sort(pieces.begin(), pieces.end(),
+            [](const std::string& a, const std::string& b) { return codePoints(a).front() < codePoints(b).front(); });
+  return pieces;
+}
+
 // Shared by copies of one tokenizer; loader threads encode concurrently, hence the mutex.
 struct ByteLevelBpe::WordCache {
   static constexpr std::size_t kMaxWords = 200000;  // a streamed corpus must not grow it forever

@@ -60,8 +60,10 @@ Status copyFileOnce(const std::string& from, const fs::path& to) {
 
 Status copyTokenizerIntoCheckpoint(const std::string& tokenizerModel, const std::string& dir) {
   if (fs::path(tokenizerModel).extension() != ".json") return copyFileOnce(tokenizerModel, fs::path(dir) / "tokenizer.model");
-  if (auto s = copyFileOnce(tokenizerModel, fs::path(dir) / "vocab.json"); !s) return s;
-  return copyFileOnce((fs::path(tokenizerModel).parent_path() / "merges.txt").string(), fs::path(dir) / "merges.txt");
+  // merges.txt first: a reader that finds vocab.json finds its merges.
+  if (auto s = copyFileOnce((fs::path(tokenizerModel).parent_path() / "merges.txt").string(), fs::path(dir) / "merges.txt"); !s)
+    return s;
+  return copyFileOnce(tokenizerModel, fs::path(dir) / "vocab.json");
 }
 
 Expected<text::Tokenizer> loadCheckpointTokenizer(const std::string& dir, const config::ExperimentConfig& cfg) {

@@ -1,8 +1,12 @@
 #include "vimoe/train/project_data.h"
 
+#include <fmt/format.h>
+
+#include <cctype>
 #include <filesystem>
 
 #include "vimoe/data/synthetic_captions.h"
+#include "vimoe/text/byte_level_bpe_train.h"
 #include "vimoe/train/checkpoint.h"
 
 namespace vimoe::train {
@@ -11,6 +15,13 @@ namespace fs = std::filesystem;
 std::string resolveProjectPath(const std::string& projectDir, const std::string& path) {
   const fs::path p(path);
   return p.is_absolute() ? p.string() : (fs::path(projectDir) / p).lexically_normal().string();
+}
+
+std::string runFolderName(std::int64_t id, const std::string& runName) {
+  std::string name = runName;
+  for (auto& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  return std::to_string(id) + "-" + name;
 }
 
 Expected<ProjectData> prepareProjectData(const config::ExperimentConfig& cfg, const std::string& projectDir, LogSink& log,
@@ -64,32 +75,55 @@ Expected<std::string> tokenizerPathFor(const config::ExperimentConfig& cfg, cons
   const std::string own = resolveProjectPath(projectDir, cfg.data.tokenizer);
   if (cfg.data.text_format == "vimoe" || fs::exists(own)) return own;
   // An imported text tower reads its own tokenizer's ids: the one that travelled with the
-  // checkpoint it starts from, never one trained here.
-  if (cfg.model.init_from.empty())
+  // checkpoint it starts from, never one trained here. A tower trained here from scratch in
+  // CLIP's conventions gets a byte-level BPE learnt on the training captions.
+  if (cfg.model.init_from.empty()) {
+    if (cfg.data.text_format == "clip" && fs::path(own).filename() == "vocab.json") return own;
     return Error::at(own, "data.text_format = " + cfg.data.text_format +
-                              " needs the imported tokenizer: point data.tokenizer at it or set model.init_from");
+                              " needs the imported tokenizer: point data.tokenizer at it or set model.init_from" +
+                              (cfg.data.text_format == "clip" ? " (or name a vocab.json to learn one here)" : ""));
+  }
   auto imported = checkpointTokenizerPath(resolveProjectPath(projectDir, cfg.model.init_from));
   if (!imported) return Error{"data.text_format = " + cfg.data.text_format + ": " + imported.error().message};
   return *imported;
 }
+
+namespace {
+
+// The project's own tokenizer, learnt on the training captions the first time a run needs it:
+// SentencePiece, or for a text tower in CLIP's conventions a byte-level BPE in CLIP's layout.
+Status learnTokenizer(const config::ExperimentConfig& cfg, const data::CaptionDataset& train, const std::string& modelPath,
+                      LogSink& log) {
+  std::vector<std::string> sentences;
+  for (const auto& image : train.images) sentences.insert(sentences.end(), image.captions.begin(), image.captions.end());
+  const std::string what = " (vocabulary " + std::to_string(cfg.data.vocab_size) + ") on " + std::to_string(sentences.size()) +
+                           " training captions -> " + modelPath;
+  if (cfg.data.text_format == "clip") {
+    log.info("learning a byte-level BPE in CLIP's layout" + what);
+    auto learnt = text::trainByteLevelBpe(sentences, cfg.data.vocab_size, modelPath);
+    if (!learnt) return learnt.error();
+    log.info(fmt::format("{} merges over {} words ({} distinct): {} pieces", learnt->merges, learnt->words,
+                         learnt->uniqueWords, learnt->vocabSize));
+    return okStatus();
+  }
+  std::string prefix = modelPath;
+  if (prefix.size() > 6 && prefix.compare(prefix.size() - 6, 6, ".model") == 0) prefix.resize(prefix.size() - 6);
+  text::TokenizerTrainOptions options;
+  options.modelType = cfg.data.tokenizer_type;
+  options.vocabSize = cfg.data.vocab_size;
+  log.info("training a " + options.modelType + " SentencePiece tokenizer" + what);
+  return text::Tokenizer::train(sentences, prefix, options);
+}
+
+}  // namespace
 
 Expected<text::Tokenizer> prepareTokenizer(const config::ExperimentConfig& cfg, const std::string& projectDir,
                                            const data::CaptionDataset& train, LogSink& log) {
   auto resolved = tokenizerPathFor(cfg, projectDir);
   if (!resolved) return resolved.error();
   const std::string modelPath = *resolved;
-  if (!fs::exists(modelPath)) {
-    std::vector<std::string> sentences;
-    for (const auto& image : train.images) sentences.insert(sentences.end(), image.captions.begin(), image.captions.end());
-    std::string prefix = modelPath;
-    if (prefix.size() > 6 && prefix.compare(prefix.size() - 6, 6, ".model") == 0) prefix.resize(prefix.size() - 6);
-    text::TokenizerTrainOptions options;
-    options.modelType = cfg.data.tokenizer_type;
-    options.vocabSize = cfg.data.vocab_size;
-    log.info("training a " + options.modelType + " SentencePiece tokenizer (vocabulary " + std::to_string(options.vocabSize) +
-             ") on " + std::to_string(sentences.size()) + " training captions -> " + modelPath);
-    if (auto s = text::Tokenizer::train(sentences, prefix, options); !s) return s.error();
-  }
+  if (!fs::exists(modelPath))
+    if (auto s = learnTokenizer(cfg, train, modelPath, log); !s) return s.error();
   auto tokenizer = text::loadTokenizer(modelPath, cfg.data.text_format);
   if (!tokenizer) return tokenizer.error();
   if (tokenizer->vocabSize() > cfg.data.vocab_size)

@@ -11,16 +11,6 @@
 #include "vimoe/train/project_data.h"
 
 namespace vimoe::train {
-namespace {
-
-std::string safeName(std::string name) {
-  for (auto& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
-  return name;
-}
-
-}  // namespace
-
 RunResult failedRun(const std::string& message, std::int64_t runId) {
   RunResult r;
   r.outcome = RunOutcome::Failed;
@@ -46,7 +36,7 @@ Expected<RunSetup> registerNewRun(store::RunStore& store, const config::Experime
   RunSetup setup;
   setup.runId = *created;
   setup.checkpointDir = (std::filesystem::path(resolveProjectPath(options.projectDir, cfg.run.checkpoint_dir)) /
-                         (std::to_string(setup.runId) + "-" + safeName(cfg.run.name)))
+                         runFolderName(setup.runId, cfg.run.name))
                             .string();
   if (auto s = store.setMoeLayers(setup.runId, moeLayerNames); !s) return s.error();
   if (auto s = store.setCheckpointDir(setup.runId, setup.checkpointDir); !s) return s.error();

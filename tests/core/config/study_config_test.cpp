@@ -68,6 +68,45 @@ TEST(StudyConfig, VariantProblemsCarryTheirIndex) {
             "study.json: variants[3]: expected an object, got \"moe\"");
 }
 
+// An import step reads a published checkpoint (or an earlier variant published first) and
+// trains nothing.
+TEST(StudyConfig, ImportStepsNameTheirSourceAndTakeNoOverrides) {
+  const Expected<StudyConfig> study = parseStudyConfig(R"({
+    "name": "s", "base": "b.json",
+    "variants": [
+      {"name": "pretrain"},
+      {"name": "published", "import": "@pretrain"},
+      {"name": "clip", "import": "pretrained/clip-vit-b16", "format": "hf-clip"},
+      {"name": "tuned", "overrides": ["model.init_from=@clip"]}
+    ]
+  })", "study.json");
+  ASSERT_TRUE(study.ok()) << study.error().message;
+  EXPECT_FALSE(study->variants[0].isImport());
+  EXPECT_TRUE(study->variants[1].isImport());
+  EXPECT_EQ(study->variants[1].import_from, "@pretrain");
+  EXPECT_EQ(study->variants[1].via, "open-clip");  // the layout `vimoe export` writes
+  EXPECT_EQ(study->variants[2].import_from, "pretrained/clip-vit-b16");
+  EXPECT_EQ(study->variants[2].import_format, "hf-clip");
+  EXPECT_EQ(study->variants[2].via, "");
+  EXPECT_FALSE(study->variants[3].isImport());
+
+  EXPECT_EQ(studyError(R"({
+    "name": "s", "base": "b.json",
+    "variants": [
+      {"name": "a", "import": "@x", "via": "hf-clip", "overrides": ["run.steps=5"]},
+      {"name": "b", "import": "ckpt", "via": "open-clip", "format": "clip"},
+      {"name": "c", "format": "open-clip"},
+      {"name": "d", "import": ""}
+    ]
+  })"),
+            "study.json: variants[0].via: expected one of open-clip, got \"hf-clip\"\n"
+            "study.json: variants[0].overrides: an import step trains nothing; set the overrides on the variants that start from it\n"
+            "study.json: variants[1].format: expected one of hf-clip, hf-siglip, open-clip, torchvision-vit, got \"clip\"\n"
+            "study.json: variants[1].via: only an import of an earlier variant (\"@name\") is published first\n"
+            "study.json: variants[2].format: only an import step (with \"import\") takes it\n"
+            "study.json: variants[3].import: must not be empty");
+}
+
 TEST(StudyConfig, UnknownTopLevelKeysAndBadSmokeOverrides) {
   EXPECT_EQ(studyError(R"({"name": "s", "base": "b.json", "variants": [{"name": "a"}],
                            "smoke_override": ["run.steps=5"], "smoke_overrides": "run.steps=5"})"),

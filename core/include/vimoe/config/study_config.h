@@ -11,6 +11,15 @@ namespace vimoe::config {
 struct StudyVariant {
   std::string name;                    // unique within the study, e.g. "dense", "moe-e4-k1"
   std::vector<std::string> overrides;  // "moe.enabled=true"
+  // An import step instead of a training run: a pretrained checkpoint in a published layout
+  // becomes a checkpoint later variants start from ("model.init_from=@name"). A path (relative
+  // to the project folder), or "@variant": an earlier variant's model written in the layout
+  // `via` names (open-clip, what `vimoe export` writes) and read back, as a checkpoint someone
+  // published would be.
+  std::string import_from;
+  std::string import_format;  // "" = detect: hf-clip | hf-siglip | open-clip | torchvision-vit
+  std::string via;            // with "@variant": the layout it is published in
+  bool isImport() const { return !import_from.empty(); }
 };
 
 // Optional robustness sweep: after training, every variant's checkpoint is attacked at each eps

@@ -32,9 +32,20 @@ struct StudyRow {
   std::int64_t attackRunId = 0;
 };
 
+// An import step: what was read and what it gave.
+struct StudyImport {
+  std::string variant;
+  std::string source;         // the folder read (for "@variant", the published copy written first)
+  std::string format;         // hf-clip | hf-siglip | open-clip | torchvision-vit
+  std::string checkpointDir;  // what "model.init_from=@variant" resolves to
+  std::int64_t loadedParameters = 0, sourceParameters = 0;
+  int unusedSources = 0, freshTargets = 0;
+};
+
 struct StudyResult {
   std::string name;
   std::int64_t studyId = 0;
+  std::vector<StudyImport> imports;
   std::vector<StudyRow> rows;
   bool cancelled = false;
 };

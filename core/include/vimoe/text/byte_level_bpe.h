@@ -56,4 +56,12 @@ class ByteLevelBpe {
 // (twice, as CLIP does), runs of whitespace to one space, trimmed, lowercased.
 std::string clipCleanText(const std::string& text);
 
+// What BPE starts from, shared with the trainer (byte_level_bpe_train.h) so it learns merges
+// over exactly what the encoder sees: the cleaned text cut by CLIP's pattern ...
+std::vector<std::string> clipWords(const std::string& text);
+// ... and a word's byte pieces (GPT-2's table), the last one marked "</w>".
+std::vector<std::string> clipWordSymbols(const std::string& word);
+// The 256 byte pieces in CLIP's vocabulary order: by their code points (printable bytes first).
+std::vector<std::string> clipBytePiecesInVocabularyOrder();
+
 }  // namespace vimoe::text

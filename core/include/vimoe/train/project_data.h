@@ -1,8 +1,10 @@
 // Makes sure a project's data and tokenizer exist before training: generates the bundled
-// synthetic set when the config asks for it and it is missing, and trains the SentencePiece
-// tokenizer on the training captions when its model file is missing.
+// synthetic set when the config asks for it and it is missing, and learns the tokenizer on the
+// training captions when its file is missing (SentencePiece; CLIP's byte-level BPE for
+// data.text_format = clip).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "vimoe/config/experiment_config.h"
@@ -20,6 +22,10 @@ struct ProjectData {
 };
 
 std::string resolveProjectPath(const std::string& projectDir, const std::string& path);
+
+// A run's (or a study step's) folder under run.checkpoint_dir: "<id>-<name>", the name made
+// safe for a path ("study/variant" -> "study_variant").
+std::string runFolderName(std::int64_t id, const std::string& name);
 
 Expected<ProjectData> prepareProjectData(const config::ExperimentConfig& cfg, const std::string& projectDir, LogSink& log,
                                          ProgressObserver& progress, const CancelToken& cancel);

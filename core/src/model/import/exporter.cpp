@@ -109,6 +109,13 @@ Status exportOpenClip(const std::string& checkpointDir, const std::string& outDi
   if (auto s = writeFileAtomically((fs::path(outDir) / "open_clip_config.json").string(), openClipConfig(*cfg).dump(2) + "\n");
       !s)
     return s;
+  // CLIP's BPE travels with the weights, as in OpenCLIP's hub folders, so the export is whole:
+  // `vimoe import` of the folder finds it and the text tower reads the ids it was trained on.
+  if (cfg->data.text_format == "clip") {
+    auto tokenizer = train::checkpointTokenizerPath(checkpointDir);
+    if (!tokenizer) return tokenizer.error();
+    if (auto s = train::copyTokenizerIntoCheckpoint(*tokenizer, outDir); !s) return s;
+  }
   return saveSafetensors(weightsPath.string(), file);
 }
 

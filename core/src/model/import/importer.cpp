@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <set>
 
 #include "vimoe/model/tensor_io.h"
+#include "vimoe/train/checkpoint.h"
+#include "vimoe/util/atomic_file.h"
 
 namespace vimoe::model::import {
 namespace {
@@ -162,6 +165,16 @@ Expected<ImportedModel> importCheckpoint(const std::string& sourcePath, const Im
     if (!values.count(name)) report.freshTargets.push_back(name);
   report.tokenizer = tokenizerNote;
   return out;
+}
+
+Status writeImportedCheckpoint(ImportedModel& imported, const std::string& out) {
+  train::TrainingState state;  // step 0: the weights as imported
+  state.seed = imported.report.config.run.seed;
+  if (auto saved = train::saveCheckpoint(out, *imported.model, nullptr, imported.report.config, state); !saved) return saved;
+  if (!imported.tokenizerFile.empty())
+    if (auto copied = train::copyTokenizerIntoCheckpoint(imported.tokenizerFile, out); !copied) return copied;
+  return writeFileAtomically((std::filesystem::path(out) / "import.txt").string(),
+                             formatImportReport(imported.report, /*everyTensor=*/true));
 }
 
 std::string formatImportReport(const ImportReport& report, bool everyTensor) {

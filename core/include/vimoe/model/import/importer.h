@@ -50,6 +50,10 @@ Expected<ImportedModel> importCheckpoint(const std::string& source, const Import
 Expected<ImportedModel> importMixedCheckpoint(const std::string& imageSource, const ImportOptions& imageOptions,
                                               const std::string& textSource, const ImportOptions& textOptions);
 
+// Writes the imported model as a checkpoint folder at step 0, with its tokenizer and the report
+// (import.txt: where every tensor came from). `vimoe import` and a study's import step use it.
+Status writeImportedCheckpoint(ImportedModel& imported, const std::string& out);
+
 // The report as the table `vimoe import --dry-run` prints.
 std::string formatImportReport(const ImportReport& report, bool everyTensor);
 
