@@ -143,10 +143,11 @@ int main(int argc, char** argv) {
   indexCmd->add_option("--name", index.name, "Dataset name in the index (default: folder or file name)");
   DataTokenizerOptions tokenizer;
   auto* tokenizerCmd =
-      dataCmd->add_subcommand("tokenizer", "Train a SentencePiece model on a dataset's text and print its coverage");
+      dataCmd->add_subcommand("tokenizer", "Train a tokenizer (SentencePiece or CLIP's byte-level BPE) on a dataset's text and print its coverage");
   tokenizerCmd->add_option("path", tokenizer.path, "Dataset spec JSON, annotation file or folder")->required();
-  tokenizerCmd->add_option("--out", tokenizer.out, "Model file, e.g. projects/demo/tokenizer/spm.model")->required();
-  tokenizerCmd->add_option("--type", tokenizer.type, "unigram or bpe")->check(CLI::IsMember({"unigram", "bpe"}));
+  tokenizerCmd->add_option("--out", tokenizer.out, "Model file, e.g. projects/demo/tokenizer/spm.model (clip-bpe: DIR/vocab.json)")->required();
+  tokenizerCmd->add_option("--type", tokenizer.type, "unigram or bpe (SentencePiece), or clip-bpe (CLIP's byte-level BPE layout)")
+      ->check(CLI::IsMember({"unigram", "bpe", "clip-bpe"}));
   tokenizerCmd->add_option("--vocab", tokenizer.vocabSize, "Vocabulary size")->check(CLI::Range(32, 64000));
   tokenizerCmd->add_option("--format", tokenizer.format, "Dataset format (default: detected)");
   tokenizerCmd->add_option("--images", tokenizer.imageDir, "Image folder");

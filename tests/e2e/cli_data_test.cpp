@@ -71,6 +71,22 @@ TEST(CliData, GenerateStatsIndexAndSearch) {
   const auto statsTok =
       runCli({"data", "stats", dir.path("syn"), "--tokenizer", dir.path("tok/spm.model")}, dir.path());
   EXPECT_NE(statsTok.out.find("pieces per syllable"), std::string::npos) << statsTok.out;
+  // CLIP's byte-level BPE layout: nothing is unknown, and the learnt merges make a syllable
+  // about one piece (bytes alone would take 3-5).
+  const auto bpe = runCli({"data", "tokenizer", dir.path("syn"), "--type", "clip-bpe", "--out", dir.path("bpe/vocab.json"),
+                           "--vocab", "700"},
+                          dir.path());
+  ASSERT_EQ(bpe.exitCode, 0) << bpe.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.path("bpe/merges.txt")));
+  EXPECT_NE(bpe.out.find("vocabulary 700, unknown rate 0.0000%"), std::string::npos) << bpe.out;
+  const auto bpeStats = runCli({"data", "stats", dir.path("syn"), "--tokenizer", dir.path("bpe/vocab.json")}, dir.path());
+  ASSERT_EQ(bpeStats.exitCode, 0) << bpeStats.err;
+  const auto at = bpeStats.out.find("unknown rate 0.0000%, ");
+  ASSERT_NE(at, std::string::npos) << bpeStats.out;
+  EXPECT_LT(std::stod(bpeStats.out.substr(at + 23)), 1.5) << bpeStats.out;
+  const auto misplaced = runCli({"data", "tokenizer", dir.path("syn"), "--type", "clip-bpe", "--out", dir.path("bpe.model")}, dir.path());
+  EXPECT_EQ(misplaced.exitCode, 2);
+  EXPECT_NE(misplaced.err.find("give --out DIR/vocab.json"), std::string::npos) << misplaced.err;
 
   const auto index =
       runCli({"data", "index", dir.path("syn/captions_train.json"), "--db", dir.path("store.db")}, dir.path());

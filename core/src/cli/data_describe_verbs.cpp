@@ -8,6 +8,7 @@
 #include "vimoe/data/dataset_stats.h"
 #include "vimoe/data/sample_index.h"
 #include "vimoe/data/validate.h"
+#include "vimoe/text/byte_level_bpe_train.h"
 #include "vimoe/text/tokenizer.h"
 
 namespace vimoe::cli {
@@ -55,7 +56,9 @@ int runDataStats(const DataStatsOptions& options) {
   if (!dataset->problems.empty())
     std::printf("%zu problems (run `vimoe data validate` for the list)\n", dataset->problems.size());
   if (!options.tokenizer.empty()) {
-    auto tokenizer = text::Tokenizer::load(options.tokenizer);
+    // A vocab.json is CLIP's byte-level BPE; anything else a SentencePiece model.
+    const bool bpe = fs::path(options.tokenizer).extension() == ".json";
+    auto tokenizer = text::Tokenizer::load(options.tokenizer, bpe ? text::TextFormat::Clip : text::TextFormat::Vimoe);
     if (!tokenizer) return std::fprintf(stderr, "error: %s\n", tokenizer.error().message.c_str()), kExitBadInput;
     printCoverage(options.tokenizer, *tokenizer, datasetSentences(*dataset));
   }
@@ -67,6 +70,20 @@ int runDataTokenizer(const DataTokenizerOptions& options) {
   if (!dataset) return std::fprintf(stderr, "error: %s\n", dataset.error().message.c_str()), kExitBadInput;
   const auto sentences = datasetSentences(*dataset);
   if (sentences.empty()) return std::fprintf(stderr, "error: no caption or question to train on\n"), kExitBadInput;
+  if (options.type == "clip-bpe") {
+    if (fs::path(options.out).filename() != "vocab.json") {
+      std::fprintf(stderr, "error: --type clip-bpe writes CLIP's vocab.json + merges.txt: give --out DIR/vocab.json\n");
+      return kExitBadInput;
+    }
+    auto learnt = text::trainByteLevelBpe(sentences, options.vocabSize, options.out);
+    if (!learnt) return std::fprintf(stderr, "error: %s\n", learnt.error().message.c_str()), kExitBadInput;
+    std::printf("%d merges over %lld words (%lld distinct)\n", learnt->merges, static_cast<long long>(learnt->words),
+                static_cast<long long>(learnt->uniqueWords));
+    auto tokenizer = text::Tokenizer::load(options.out, text::TextFormat::Clip);
+    if (!tokenizer) return std::fprintf(stderr, "error: %s\n", tokenizer.error().message.c_str()), kExitFailed;
+    printCoverage(options.out, *tokenizer, sentences);
+    return kExitOk;
+  }
   std::string prefix = options.out;
   if (prefix.size() > 6 && prefix.compare(prefix.size() - 6, 6, ".model") == 0) prefix.resize(prefix.size() - 6);
   std::error_code ec;

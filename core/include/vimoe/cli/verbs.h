@@ -95,8 +95,8 @@ struct DataTokenizerOptions {
   std::string path;
   std::string format;
   std::string imageDir;
-  std::string out;                 // model path, e.g. projects/demo/tokenizer/spm.model
-  std::string type = "unigram";    // unigram | bpe
+  std::string out;                 // model path, e.g. projects/demo/tokenizer/spm.model; clip-bpe: DIR/vocab.json
+  std::string type = "unigram";    // unigram | bpe (SentencePiece) | clip-bpe (CLIP's layout, byte_level_bpe_train.h)
   int vocabSize = 512;
 };
 int runDataTokenizer(const DataTokenizerOptions& options);
