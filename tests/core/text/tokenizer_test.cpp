@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
 
 #include "vimoe/text/unicode.h"
 
@@ -205,6 +207,44 @@ TEST_F(TokenizerTest, SiglipFormatCanonicalisesAppendsEosAndPadsWithIt) {
   // A vimoe-format tokenizer is not fed a BPE vocabulary, and the format names are checked.
   EXPECT_FALSE(loadTokenizer((s_dir / "unigram.model").string(), "gpt2").ok());
   EXPECT_EQ(textFormatName(*textFormatFromName("siglip")), "siglip");
+}
+
+// The same ids as transformers' SiglipTokenizer, as tests/fixtures/pretrained/siglip_tokenizer.py
+// follows it under Debian's python3-sentencepiece (its own sentencepiece, not our bridge): case,
+// ASCII punctuation, runs of spaces, tabs and a non-breaking space, "▁" in the text, a text
+// of punctuation only, truncation.
+TEST_F(TokenizerTest, SiglipFormatGivesTheIdsOfTransformersSiglipTokenizer) {
+  const std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const std::vector<std::string> texts = {
+      "Con Mèo, tìm   THẤY!",
+      "  Người nông dân\tmua \"quyển sách mới\" (ở chợ)...  ",
+      "Bà\u00a0ngoại vẽ ngôi nhà nhỏ",
+      "Tôi ▁thích con đường làng",
+      "?!.,;",
+      "Các em học sinh mang theo những bông hoa vàng tại Hà Nội và bức tranh phong cảnh trên núi cao",
+  };
+  const int length = 12;
+  const fs::path dir = s_dir / "siglip-reference";
+  fs::create_directories(dir);
+  {
+    nlohmann::json list = texts;
+    std::ofstream(dir / "texts.json", std::ios::binary) << list.dump();
+  }
+  const std::string script = std::string(VIMOE_SOURCE_DIR) + "/tests/fixtures/pretrained/siglip_tokenizer.py";
+  const auto quoted = [](const fs::path& path) { return "'" + path.string() + "'"; };  // the suite's folder has spaces
+  const std::string command = python + " " + quoted(script) + " " + quoted(s_dir / "unigram.model") + " " +
+                              quoted(dir / "texts.json") + " " + std::to_string(length) + " > " + quoted(dir / "ids.json") +
+                              " 2> " + quoted(dir / "log");
+  const int status = std::system(command.c_str());
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+    GTEST_SKIP() << "needs Debian's python3-sentencepiece and python3-protobuf (scripts/test installs them)";
+  std::ifstream log(dir / "log");
+  ASSERT_EQ(status, 0) << command << "\n" << std::string(std::istreambuf_iterator<char>(log), {});
+  std::ifstream idsFile(dir / "ids.json");
+  const auto reference = nlohmann::json::parse(idsFile).get<std::vector<std::vector<int>>>();
+  auto siglip = Tokenizer::load((s_dir / "unigram.model").string(), TextFormat::Siglip).value();
+  ASSERT_EQ(reference.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(siglip.encodePadded(texts[i], length), reference[i]) << texts[i];
 }
 
 TEST(Tokenizer, LoadingAMissingModelIsAnError) {
