@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   studyCmd->add_option("--table", study.tableOut, "Also write the markdown table to this file");
   studyCmd->add_option("--csv", study.csvOut, "Also write the table as CSV to this file");
   studyCmd->add_option("--only", study.only, "Run only these variants (repeatable or comma-separated)")->delimiter(',');
+  studyCmd->add_option("--seeds", study.seeds, "Run every variant once per seed (comma-separated), in place of the study's seeds")
+      ->delimiter(',');
 
   RunsCliOptions runs;
   auto* runsCmd = app.add_subcommand("runs", "List or show runs in a store");

@@ -109,3 +109,38 @@ TEST(CliStudy, PretrainedUpcycleImportsThePublishedModelAndFineTunesDenseAndMoe)
   EXPECT_TRUE(store->moeLayers(runs[1].id)->empty());
   EXPECT_EQ(store->moeLayers(runs[2].id)->size(), 4u);
 }
+
+// Seeds: every variant once per seed, the runs named and seeded apart, the table with mean ± std
+// over the seeds and Welch's test of MoE against dense.
+TEST(CliStudy, SeedsRunEveryVariantPerSeedAndTheTableGivesMeanAndStd) {
+  test_support::ScratchDir dir;
+  test_support::copyDemoProject(dir.path(""));
+  const std::string storePath = dir.path("e2e.db");
+  const auto r = runCli({"--threads", "1", "study", dir.path("studies/dense-vs-moe.json"), "--smoke", "--store", storePath,
+                         "--seeds", "1,2,3", "--csv", dir.path("table.csv")},
+                        dir.path(""));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto store = store::RunStore::open(storePath, store::RunStore::Mode::ReadOnly).value();
+  const auto runs = store->listRuns().value();
+  ASSERT_EQ(runs.size(), 6u);
+  const std::vector<std::string> names = {"dense-vs-moe/dense/seed1",     "dense-vs-moe/dense/seed2",
+                                          "dense-vs-moe/dense/seed3",     "dense-vs-moe/moe-e4-k1/seed1",
+                                          "dense-vs-moe/moe-e4-k1/seed2", "dense-vs-moe/moe-e4-k1/seed3"};
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    EXPECT_EQ(runs[i].name, names[i]);
+    EXPECT_EQ(runs[i].seed, static_cast<std::int64_t>(i % 3 + 1)) << runs[i].name;
+    EXPECT_EQ(runs[i].status, store::RunStatus::Finished);
+  }
+  // Different seeds train differently: the final losses are not all one number.
+  const auto loss = [&](std::size_t i) { return store->scalars(runs[i].id, "train/loss")->back().value; };
+  EXPECT_NE(loss(0), loss(1));
+  EXPECT_NE(r.out.find("| moe-e4-k1 | 1 | 4 | finished |"), std::string::npos) << r.out;  // variant | seed | run | status
+  EXPECT_NE(r.out.find("contrastive over seeds (mean ± sample std)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| dense | 3 | 3 | "), std::string::npos) << r.out;  // variant | seeds | finished
+  EXPECT_NE(r.out.find(" ± "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Welch's t-test"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| moe-e4-k1 - dense | "), std::string::npos) << r.out;
+  // The CSV keeps one line per run, with its seed.
+  const std::string csv = test_support::slurp(dir.path("table.csv"));
+  EXPECT_EQ(csv.substr(0, csv.find('\n')).find("study,kind,variant,seed,run,status"), 0u) << csv;
+}

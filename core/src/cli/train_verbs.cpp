@@ -80,7 +80,8 @@ int runStudyVerb(const StudyCliOptions& options) {
   ConsoleProgressObserver progress;
   CancelToken cancel;
   cancelOnTerminationSignals(cancel);
-  study::StudyOptions studyOptions{options.studyFile, options.storePath, options.smoke, options.overrides, options.only};
+  study::StudyOptions studyOptions{options.studyFile, options.storePath, options.smoke, options.overrides, options.only,
+                                   options.seeds};
   auto result = study::runStudy(studyOptions, log, progress, cancel);
   progress.finishLine();
   if (!result) {

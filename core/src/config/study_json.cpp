@@ -179,6 +179,27 @@ void readAttack(const json& doc, StudyAttack& out, std::vector<ConfigIssue>& iss
   }
 }
 
+void readSeeds(const json& doc, std::vector<std::uint64_t>& out, std::vector<ConfigIssue>& issues) {
+  const auto it = doc.find("seeds");
+  if (it == doc.end()) return;
+  if (!it->is_array() || it->empty()) {
+    issues.push_back({"seeds", "expected a non-empty array of seeds such as [1, 2, 3], got " + shortJsonText(*it)});
+    return;
+  }
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& item = (*it)[i];
+    if (!item.is_number_unsigned()) {
+      issues.push_back({indexPath("seeds", i), "expected a non-negative integer, got " + shortJsonText(item)});
+      continue;
+    }
+    const auto seed = item.get<std::uint64_t>();
+    if (std::find(out.begin(), out.end(), seed) != out.end())
+      issues.push_back({indexPath("seeds", i), "seed " + std::to_string(seed) + " is listed twice"});
+    else
+      out.push_back(seed);
+  }
+}
+
 }  // namespace
 
 std::optional<double> parseEpsilon(const std::string& text) {
@@ -219,7 +240,8 @@ Expected<StudyConfig> parseStudyConfig(const std::string& jsonText, const std::s
     readVariants(*doc, study.variants, issues);
     readOverrides(*doc, "", "smoke_overrides", study.smoke_overrides, issues);
     readAttack(*doc, study.attack, issues);
-    reportUnknownKeys(*doc, "", {"name", "description", "base", "variants", "smoke_overrides", "attack"}, issues);  // description: for people only
+    readSeeds(*doc, study.seeds, issues);
+    reportUnknownKeys(*doc, "", {"name", "description", "base", "variants", "smoke_overrides", "attack", "seeds"}, issues);  // description: for people only
     if (!issues.empty()) return issuesError(sourceName, issues);
     return study;
   } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "vimoe/model/import/importer.h"
 #include "vimoe/robust/attack_run.h"
 #include "vimoe/store/run_store.h"
+#include "vimoe/study/seed_statistics.h"
 #include "vimoe/train/project_data.h"
 #include "vimoe/util/atomic_file.h"
 
@@ -81,6 +83,21 @@ Expected<StudyImport> importVariant(const config::StudyVariant& step, const std:
 
 }  // namespace
 
+namespace {
+
+// The seeds every variant runs with: --seeds, else the study's (the first alone in a smoke
+// run); empty: once, with the base config's run.seed, and names without a seed.
+std::vector<std::uint64_t> seedsToRun(const StudyOptions& options, const config::StudyConfig& study) {
+  if (!options.seeds.empty()) return options.seeds;
+  if (study.seeds.empty()) return {};
+  if (options.smoke) return {study.seeds.front()};
+  return study.seeds;
+}
+
+std::string seedSuffix(const std::optional<std::uint64_t>& seed) { return seed ? "/seed" + std::to_string(*seed) : ""; }
+
+}  // namespace
+
 Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, ProgressObserver& progress, const CancelToken& cancel) {
   auto study = config::loadStudyConfig(options.studyFile);
   if (!study) return study.error();
@@ -115,11 +132,15 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
     std::vector<std::string> overrides = variant.overrides;
     if (options.smoke) overrides.insert(overrides.end(), study->smoke_overrides.begin(), study->smoke_overrides.end());
     overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
-    overrides.push_back("run.name=" + nlohmann::json(study->name + "/" + variant.name).dump());
     auto cfg = config::loadExperimentConfig(basePath, overrides);
     if (!cfg) return Error{where + ":\n" + cfg.error().message};
     variants.push_back({variant.name, std::move(*cfg), variant.isImport() ? &variant : nullptr});
   }
+  // With one seed, runs keep the variant's name and the table its one line per variant.
+  const std::vector<std::uint64_t> seedList = seedsToRun(options, *study);
+  std::vector<std::optional<std::uint64_t>> seeds;
+  if (seedList.size() > 1) seeds.assign(seedList.begin(), seedList.end());
+  if (seeds.empty()) seeds.emplace_back(std::nullopt);
 
   StudyResult result;
   result.name = study->name;
@@ -131,70 +152,97 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
     if (!id) return id.error();
     result.studyId = *id;
   }
-  std::map<std::string, std::string> checkpointOf;  // finished variant -> its checkpoint folder
-  for (auto& [name, cfg, importStep] : variants) {
-    if (cancel.cancelled()) {
-      result.cancelled = true;
-      break;
-    }
-    if (importStep) {
-      const std::string checkpointRoot = train::resolveProjectPath(project->dir, cfg.run.checkpoint_dir);
-      auto imported = importVariant(*importStep, study->name, result.studyId, checkpointOf, project->dir, checkpointRoot, log);
-      if (!imported) return Error{"study '" + study->name + "', variant '" + name + "': " + imported.error().message};
-      checkpointOf[name] = imported->checkpointDir;
-      result.imports.push_back(std::move(*imported));
-      continue;
-    }
-    // "model.init_from=@variant" starts from an earlier variant's final checkpoint: how a study
-    // compares an upcycled model with continued dense training from the same weights;
-    // "task.encoder_from=@variant" does the same for a downstream model's image tower.
-    const std::string& variantName = name;  // C++17 lambdas cannot capture structured bindings
-    const auto resolveVariantReference = [&](const char* key, std::string& value) -> Status {
-      if (value.empty() || value[0] != '@') return okStatus();
-      const auto found = checkpointOf.find(value.substr(1));
-      if (found == checkpointOf.end())
-        return Error{"study '" + study->name + "', variant '" + variantName + "': " + key + " names variant '" + value.substr(1) +
-                     "', which has not finished earlier in this study"};
-      value = found->second;
-      return okStatus();
-    };
-    if (auto s = resolveVariantReference("model.init_from", cfg.model.init_from); !s) return s.error();
-    if (auto s = resolveVariantReference("task.encoder_from", cfg.task.encoder_from); !s) return s.error();
-    log.info("study '" + study->name + "': variant " + name);
-    train::TrainOptions trainOptions;
-    trainOptions.projectDir = project->dir;
-    trainOptions.storePath = storePath;
-    trainOptions.tags = "study:" + study->name;
-    const auto started = std::chrono::steady_clock::now();
-    StudyRow row;
-    row.variant = name;
-    row.kind = cfg.run.kind;
-    row.run = train::runTraining(cfg, trainOptions, log, progress, cancel);
-    row.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (row.run.runId > 0) {
-      auto store = store::RunStore::open(storePath);
-      if (!store) return store.error();
-      if (auto s = (*store)->addStudyRun(result.studyId, row.run.runId, name); !s) return s.error();
-    }
-    if (row.run.outcome == train::RunOutcome::Finished) {
-      checkpointOf[name] = row.run.checkpointDir;
-      if (!study->attack.attack.empty()) {
-        auto attacked = attackVariant(study->attack, row.run.checkpointDir, storePath, result.studyId, name, log, progress, cancel);
-        if (!attacked) return attacked.error();
-        row.attackRunId = attacked->runId;
-        row.attack = std::move(attacked->sweep);
-        if (row.attack->cancelled) result.cancelled = true;
+  // Finished variant and seed -> its checkpoint folder: a reference ("@pretrain") resolves to
+  // the same seed's run of that variant.
+  std::map<std::string, std::string> checkpointOf;
+  const auto key = [](const std::string& variant, const std::optional<std::uint64_t>& seed) { return variant + seedSuffix(seed); };
+  for (const auto& planned : variants) {
+    for (const auto& seed : seeds) {
+      if (cancel.cancelled()) {
+        result.cancelled = true;
+        break;
       }
+      const std::string& name = planned.name;
+      const std::string label = name + seedSuffix(seed);
+      if (planned.import) {
+        // A checkpoint on disk is the same for every seed: imported once. An earlier variant is
+        // published and imported per seed.
+        const bool perSeed = planned.import->import_from[0] == '@';
+        if (!perSeed && seed != seeds.front()) {
+          checkpointOf[key(name, seed)] = checkpointOf.at(key(name, seeds.front()));
+          continue;
+        }
+        std::map<std::string, std::string> sources;  // this seed's finished variants, by name
+        for (const auto& v : variants)
+          if (const auto it = checkpointOf.find(key(v.name, seed)); it != checkpointOf.end()) sources[v.name] = it->second;
+        const std::string checkpointRoot = train::resolveProjectPath(project->dir, planned.cfg.run.checkpoint_dir);
+        config::StudyVariant step = *planned.import;
+        step.name = perSeed ? label : name;
+        auto imported = importVariant(step, study->name, result.studyId, sources, project->dir, checkpointRoot, log);
+        if (!imported) return Error{"study '" + study->name + "', variant '" + label + "': " + imported.error().message};
+        checkpointOf[key(name, seed)] = imported->checkpointDir;
+        result.imports.push_back(std::move(*imported));
+        continue;
+      }
+      config::ExperimentConfig cfg = planned.cfg;
+      cfg.run.name = study->name + "/" + label;
+      if (seed) cfg.run.seed = *seed;
+      if (seedList.size() == 1) cfg.run.seed = seedList.front();
+      // "model.init_from=@variant" starts from an earlier variant's final checkpoint: how a study
+      // compares an upcycled model with continued dense training from the same weights;
+      // "task.encoder_from=@variant" does the same for a downstream model's image tower.
+      const auto resolveVariantReference = [&](const char* field, std::string& value) -> Status {
+        if (value.empty() || value[0] != '@') return okStatus();
+        const auto found = checkpointOf.find(key(value.substr(1), seed));
+        if (found == checkpointOf.end())
+          return Error{"study '" + study->name + "', variant '" + label + "': " + field + " names variant '" + value.substr(1) +
+                       "', which has not finished earlier in this study"};
+        value = found->second;
+        return okStatus();
+      };
+      if (auto s = resolveVariantReference("model.init_from", cfg.model.init_from); !s) return s.error();
+      if (auto s = resolveVariantReference("task.encoder_from", cfg.task.encoder_from); !s) return s.error();
+      log.info("study '" + study->name + "': variant " + label);
+      train::TrainOptions trainOptions;
+      trainOptions.projectDir = project->dir;
+      trainOptions.storePath = storePath;
+      trainOptions.tags = "study:" + study->name;
+      const auto started = std::chrono::steady_clock::now();
+      StudyRow row;
+      row.variant = name;
+      row.seed = seed;
+      row.kind = cfg.run.kind;
+      row.run = train::runTraining(cfg, trainOptions, log, progress, cancel);
+      row.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (row.run.runId > 0) {
+        auto store = store::RunStore::open(storePath);
+        if (!store) return store.error();
+        if (auto s = (*store)->addStudyRun(result.studyId, row.run.runId, name); !s) return s.error();
+      }
+      if (row.run.outcome == train::RunOutcome::Finished) {
+        checkpointOf[key(name, seed)] = row.run.checkpointDir;
+        if (!study->attack.attack.empty()) {
+          auto attacked = attackVariant(study->attack, row.run.checkpointDir, storePath, result.studyId, label, log, progress, cancel);
+          if (!attacked) return attacked.error();
+          row.attackRunId = attacked->runId;
+          row.attack = std::move(attacked->sweep);
+          if (row.attack->cancelled) result.cancelled = true;
+        }
+      }
+      if (row.run.outcome == train::RunOutcome::Failed) log.error("variant " + label + " failed: " + row.run.message);
+      if (row.run.outcome == train::RunOutcome::Cancelled) result.cancelled = true;
+      result.rows.push_back(std::move(row));
+      if (result.cancelled) break;
     }
-    if (row.run.outcome == train::RunOutcome::Failed) log.error("variant " + name + " failed: " + row.run.message);
-    if (row.run.outcome == train::RunOutcome::Cancelled) result.cancelled = true;
-    result.rows.push_back(std::move(row));
     if (result.cancelled) break;
   }
   return result;
 }
 
 namespace {
+
+// A difference is reported as one when Welch's test gives p below this; above, within noise.
+constexpr double kDifferenceLevel = 0.05;
 
 // One table per kind of run in the study, each with the columns that kind is judged by; the
 // downstream tables end with the model-free baselines (measured in every run on the same
@@ -246,16 +294,23 @@ struct TableCells {
   std::vector<std::vector<std::string>> rows;
 };
 
+bool seeded(const StudyResult& result) {
+  return std::any_of(result.rows.begin(), result.rows.end(), [](const StudyRow& row) { return row.seed.has_value(); });
+}
+
+// One line per run (with its seed when the study ran several).
 TableCells cellsFor(const StudyResult& result, const std::string& kind) {
   TableCells cells;
   const auto columns = columnsFor(kind);
   cells.header = {"variant", "run", "status"};
+  if (seeded(result)) cells.header.insert(cells.header.begin() + 1, "seed");
   for (const auto& c : columns) cells.header.push_back(c.header);
   for (const char* h : {"params", "active", "samples/s", "time (s)"}) cells.header.push_back(h);
   for (const auto& row : result.rows) {
     if (runKind(row) != kind) continue;
     const auto& r = row.run;
     std::vector<std::string> line = {row.variant, std::to_string(r.runId), train::runOutcomeName(r.outcome)};
+    if (seeded(result)) line.insert(line.begin() + 1, row.seed ? std::to_string(*row.seed) : "-");
     for (const auto& c : columns) line.push_back(value(r, c.key));
     line.push_back(std::to_string(r.totalParameters));
     line.push_back(std::to_string(r.activeParameters));
@@ -265,11 +320,109 @@ TableCells cellsFor(const StudyResult& result, const std::string& kind) {
   }
   for (const auto& [label, prefix] : baselinesFor(kind)) {
     std::vector<std::string> line = {"baseline: " + label, "-", "-"};
+    if (seeded(result)) line.insert(line.begin() + 1, "-");
     for (const auto& c : columns) line.push_back(c.key.rfind("eval/", 0) == 0 ? baselineValue(result, kind, prefix, c) : "-");
     for (int i = 0; i < 4; ++i) line.push_back("-");
     cells.rows.push_back(std::move(line));
   }
   return cells;
+}
+
+// The finished runs' values of one metric for one variant, in seed order.
+std::vector<double> seedValues(const StudyResult& result, const std::string& kind, const std::string& variant,
+                               const std::string& key) {
+  std::vector<double> values;
+  for (const auto& row : result.rows) {
+    if (runKind(row) != kind || row.variant != variant || row.run.outcome != train::RunOutcome::Finished) continue;
+    if (const auto it = row.run.finalMetrics.find(key); it != row.run.finalMetrics.end()) values.push_back(it->second);
+  }
+  return values;
+}
+
+std::vector<std::string> variantsInOrder(const StudyResult& result, const std::string& kind) {
+  std::vector<std::string> names;
+  for (const auto& row : result.rows)
+    if (runKind(row) == kind && std::find(names.begin(), names.end(), row.variant) == names.end()) names.push_back(row.variant);
+  return names;
+}
+
+std::string meanAndStd(const std::vector<double>& values) {
+  if (values.empty()) return "-";
+  const auto s = summarise(values);
+  return values.size() == 1 ? fmt::format("{:.3f}", s.mean) : fmt::format("{:.3f} ± {:.3f}", s.mean, s.std);
+}
+
+// One line per variant over its seeds: mean ± sample std of every metric.
+TableCells seedCellsFor(const StudyResult& result, const std::string& kind) {
+  TableCells cells;
+  const auto columns = columnsFor(kind);
+  cells.header = {"variant", "seeds", "finished"};
+  for (const auto& c : columns) cells.header.push_back(c.header);
+  for (const char* h : {"params", "active", "samples/s", "time (s)"}) cells.header.push_back(h);
+  for (const auto& variant : variantsInOrder(result, kind)) {
+    int runs = 0, finished = 0;
+    std::int64_t params = 0, active = 0;
+    std::vector<double> speed;
+    double seconds = 0;
+    for (const auto& row : result.rows) {
+      if (runKind(row) != kind || row.variant != variant) continue;
+      ++runs;
+      seconds += row.wallSeconds;
+      if (row.run.outcome != train::RunOutcome::Finished) continue;
+      ++finished;
+      params = row.run.totalParameters;
+      active = row.run.activeParameters;
+      speed.push_back(row.run.samplesPerSecond);
+    }
+    std::vector<std::string> line = {variant, std::to_string(runs), std::to_string(finished)};
+    for (const auto& c : columns) line.push_back(meanAndStd(seedValues(result, kind, variant, c.key)));
+    line.push_back(std::to_string(params));
+    line.push_back(std::to_string(active));
+    line.push_back(speed.empty() ? "-" : fmt::format("{:.1f}", summarise(speed).mean));
+    line.push_back(fmt::format("{:.1f}", seconds));
+    cells.rows.push_back(std::move(line));
+  }
+  return cells;
+}
+
+// Every variant against the kind's first one (the reference, e.g. dense), metric by metric:
+// the difference of the means and Welch's two-sided t-test over the seeds.
+TableCells differenceCellsFor(const StudyResult& result, const std::string& kind) {
+  TableCells cells;
+  const auto columns = columnsFor(kind);
+  const auto names = variantsInOrder(result, kind);
+  cells.header = {"variant"};
+  for (const auto& c : columns) cells.header.push_back(c.header);
+  for (std::size_t v = 1; v < names.size(); ++v) {
+    std::vector<std::string> line = {names[v] + " - " + names[0]};
+    for (const auto& c : columns) {
+      const auto a = seedValues(result, kind, names[v], c.key), b = seedValues(result, kind, names[0], c.key);
+      const auto test = welchTest(a, b);
+      if (!test) {
+        line.push_back("-");
+        continue;
+      }
+      const double difference = summarise(a).mean - summarise(b).mean;
+      line.push_back(test->p < kDifferenceLevel ? fmt::format("{:+.3f} (p = {:.3f})", difference, test->p)
+                                                : fmt::format("within noise ({:+.3f}, p = {:.2f})", difference, test->p));
+    }
+    cells.rows.push_back(std::move(line));
+  }
+  return cells;
+}
+
+std::string markdown(const TableCells& cells) {
+  std::string table = "|";
+  for (const auto& h : cells.header) table += " " + h + " |";
+  table += "\n|";
+  for (std::size_t i = 0; i < cells.header.size(); ++i) table += "---|";
+  table += "\n";
+  for (const auto& line : cells.rows) {
+    table += "|";
+    for (const auto& cell : line) table += " " + cell + " |";
+    table += "\n";
+  }
+  return table;
 }
 
 std::string csvField(const std::string& text) {
@@ -291,17 +444,14 @@ std::string formatStudyTable(const StudyResult& result) {
                            i.sourceParameters, i.unusedSources, i.freshTargets, i.checkpointDir);
   }
   for (const auto& kind : kindsInOrder(result)) {
-    const auto cells = cellsFor(result, kind);
-    table += "\n" + kind + "\n\n|";
-    for (const auto& h : cells.header) table += " " + h + " |";
-    table += "\n|";
-    for (std::size_t i = 0; i < cells.header.size(); ++i) table += "---|";
-    table += "\n";
-    for (const auto& line : cells.rows) {
-      table += "|";
-      for (const auto& cell : line) table += " " + cell + " |";
-      table += "\n";
-    }
+    table += "\n" + kind + "\n\n" + markdown(cellsFor(result, kind));
+    if (!seeded(result)) continue;
+    table += "\n" + kind + " over seeds (mean ± sample std)\n\n" + markdown(seedCellsFor(result, kind));
+    const auto differences = differenceCellsFor(result, kind);
+    if (!differences.rows.empty())
+      table += fmt::format("\n{} differences (Welch's t-test over seeds, two-sided; p >= {} is within noise)\n\n", kind,
+                           kDifferenceLevel) +
+               markdown(differences);
   }
   return table + formatRobustnessTable(result);
 }

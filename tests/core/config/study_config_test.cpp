@@ -107,6 +107,19 @@ TEST(StudyConfig, ImportStepsNameTheirSourceAndTakeNoOverrides) {
             "study.json: variants[3].import: must not be empty");
 }
 
+TEST(StudyConfig, SeedsAreDistinctNonNegativeIntegers) {
+  const auto study = parseStudyConfig(R"({"name": "s", "base": "b.json", "variants": [{"name": "dense"}], "seeds": [1, 2, 3]})",
+                                      "study.json");
+  ASSERT_TRUE(study.ok()) << study.error().message;
+  EXPECT_EQ(study->seeds, (std::vector<std::uint64_t>{1, 2, 3}));
+  EXPECT_EQ(studyError(R"({"name": "s", "base": "b.json", "variants": [{"name": "d"}], "seeds": [1, -2, 1, "3"]})"),
+            "study.json: seeds[1]: expected a non-negative integer, got -2\n"
+            "study.json: seeds[2]: seed 1 is listed twice\n"
+            "study.json: seeds[3]: expected a non-negative integer, got \"3\"");
+  EXPECT_EQ(studyError(R"({"name": "s", "base": "b.json", "variants": [{"name": "d"}], "seeds": []})"),
+            "study.json: seeds: expected a non-empty array of seeds such as [1, 2, 3], got []");
+}
+
 TEST(StudyConfig, UnknownTopLevelKeysAndBadSmokeOverrides) {
   EXPECT_EQ(studyError(R"({"name": "s", "base": "b.json", "variants": [{"name": "a"}],
                            "smoke_override": ["run.steps=5"], "smoke_overrides": "run.steps=5"})"),

@@ -36,6 +36,7 @@ struct StudyCliOptions {
   std::string tableOut;  // also write the markdown table here
   std::string csvOut;    // and the CSV here
   std::vector<std::string> only;  // run only these variants
+  std::vector<std::uint64_t> seeds;  // in place of the study's seeds
 };
 int runStudyVerb(const StudyCliOptions& options);
 

@@ -2,6 +2,7 @@
 // overrides applied to the base (the same syntax as the CLI's --set).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ struct StudyConfig {
   std::vector<StudyVariant> variants;      // at least one
   std::vector<std::string> smoke_overrides;  // applied to every variant with --smoke
   StudyAttack attack;
+  // Every variant runs once per seed (run.seed), and the table gives mean ± std over them;
+  // empty: once, with the base's run.seed. A smoke run takes the first seed only.
+  std::vector<std::uint64_t> seeds;
 };
 
 }  // namespace vimoe::config

@@ -19,10 +19,12 @@ struct StudyOptions {
   bool smoke = false;     // apply the study's smoke_overrides: same code path, minutes -> seconds
   std::vector<std::string> overrides;  // applied to every variant after the study's own
   std::vector<std::string> only;       // run only these variants (in the study's order); empty = all
+  std::vector<std::uint64_t> seeds;    // in place of the study's seeds (and of a smoke run's first one)
 };
 
 struct StudyRow {
   std::string variant;
+  std::optional<std::uint64_t> seed;  // set when the study runs several seeds (or --seeds)
   train::RunResult run;
   double wallSeconds = 0;
   std::string kind;  // run.kind of the variant: contrastive | caption | vqa
