@@ -28,6 +28,7 @@ CurvesPanel::CurvesPanel(QWidget* parent)
       m_metricBox(new QComboBox),
       m_logX(new QCheckBox(tr("Log x"))),
       m_logY(new QCheckBox(tr("Log y"))),
+      m_meanSeeds(new QCheckBox(tr("Mean over seeds"))),
       m_smoothing(new QDoubleSpinBox),
       m_export(new QToolButton),
       m_plot(new CurvePlot) {
@@ -42,6 +43,12 @@ CurvesPanel::CurvesPanel(QWidget* parent)
          "raw values only."));
   m_logX->setToolTip(tr("Logarithmic step axis; steps <= 0 are not drawn."));
   m_logY->setToolTip(tr("Logarithmic value axis; values <= 0 are not drawn."));
+  m_meanSeeds->setObjectName(QStringLiteral("meanSeeds"));
+  m_meanSeeds->setChecked(true);
+  m_meanSeeds->setVisible(false);
+  m_meanSeeds->setToolTip(
+      tr("Runs that differ only by seed (a study's <variant>/seed<N>) as one line: their mean, with a band of "
+         "one standard deviation over the seeds."));
   m_export->setText(tr("Export"));
   m_export->setPopupMode(QToolButton::InstantPopup);
   auto* menu = new QMenu(m_export);
@@ -58,6 +65,7 @@ CurvesPanel::CurvesPanel(QWidget* parent)
   bar->addWidget(m_smoothing);
   bar->addWidget(m_logX);
   bar->addWidget(m_logY);
+  bar->addWidget(m_meanSeeds);
   bar->addStretch(1);
   bar->addWidget(m_export);
 
@@ -75,6 +83,7 @@ CurvesPanel::CurvesPanel(QWidget* parent)
   connect(m_logX, &QCheckBox::toggled, m_plot, &CurvePlot::setLogX);
   connect(m_logY, &QCheckBox::toggled, m_plot, &CurvePlot::setLogY);
   connect(m_smoothing, qOverload<double>(&QDoubleSpinBox::valueChanged), m_plot, &CurvePlot::setSmoothing);
+  connect(m_meanSeeds, &QCheckBox::toggled, this, [this] { rebuildSeries(); });
   updateEmptyState();
 }
 
@@ -98,6 +107,25 @@ void CurvesPanel::setLogX(bool logX) {
 
 void CurvesPanel::setSmoothing(double weight) {
   m_smoothing->setValue(weight);
+}
+
+void CurvesPanel::setMeanOverSeeds(bool on) {
+  m_meanSeeds->setChecked(on);
+}
+
+bool CurvesPanel::meanOverSeedsAvailable() const {
+  QHash<QString, int> members;
+  for (qint64 id : m_selected) {
+    const QString name = runName(id);
+    if (seedGroupName(name) != name && ++members[seedGroupName(name)] > 1) return true;
+  }
+  return false;
+}
+
+qint64 CurvesPanel::seriesIdOf(qint64 runId) const {
+  for (auto it = m_seedGroups.constBegin(); it != m_seedGroups.constEnd(); ++it)
+    if (it.value().contains(runId)) return it.key();
+  return runId;
 }
 
 QString CurvesPanel::runName(qint64 runId) const {
@@ -161,8 +189,30 @@ QVector<CurveKey> CurvesPanel::watchedCurves() const {
 
 void CurvesPanel::rebuildSeries() {
   m_plot->clear();
+  m_seedGroups.clear();
+  m_memberCurves.clear();
   const QVector<CurveKey> keys = watchedCurves();
-  for (const auto& key : keys) m_plot->addSeries(key.runId, runName(key.runId));
+  const bool available = meanOverSeedsAvailable();
+  m_meanSeeds->setVisible(available);
+  const bool grouping = available && m_meanSeeds->isChecked();
+  QHash<QString, QVector<qint64>> members;  // seed group name -> its selected runs
+  for (const auto& key : keys) {
+    const QString name = runName(key.runId);
+    if (seedGroupName(name) != name) members[seedGroupName(name)] << key.runId;
+  }
+  // In the order of selection: a run alone, or a seed group where its first member stands.
+  for (const auto& key : keys) {
+    const QString name = runName(key.runId);
+    const QVector<qint64> group = seedGroupName(name) != name ? members.value(seedGroupName(name)) : QVector<qint64>{};
+    if (!grouping || group.size() < 2) {
+      m_plot->addSeries(key.runId, name);
+    } else if (group.front() == key.runId) {
+      const qint64 seriesId = -key.runId;  // negative: never a run's id
+      m_plot->addSeries(seriesId, tr("%1 (mean \u00b1 std, %n seeds)", nullptr, static_cast<int>(group.size()))
+                                      .arg(seedGroupName(name)));
+      m_seedGroups.insert(seriesId, group);
+    }
+  }
   m_plot->setAxisLabels(tr("step"), metric());
   updateEmptyState();
   // The poller answers with a reset update per curve: the full curve, then only new rows.
@@ -171,11 +221,28 @@ void CurvesPanel::rebuildSeries() {
 
 void CurvesPanel::applyCurveUpdate(const CurveUpdate& update) {
   // Updates for curves no longer shown (the user switched metric or runs) are dropped.
-  if (update.key.metric != metric() || !m_plot->hasSeries(update.key.runId)) return;
+  const qint64 seriesId = seriesIdOf(update.key.runId);
+  if (update.key.metric != metric() || !m_plot->hasSeries(seriesId)) return;
+  if (seriesId != update.key.runId) {
+    StepCurve& curve = m_memberCurves[update.key.runId];
+    if (update.reset) curve = StepCurve{};
+    curve.steps += update.steps;
+    curve.values += update.values;
+    redrawSeedGroup(seriesId);
+    return;
+  }
   if (update.reset)
     m_plot->setSeriesPoints(update.key.runId, update.steps, update.values);
   else
     m_plot->appendPoints(update.key.runId, update.steps, update.values);
+}
+
+void CurvesPanel::redrawSeedGroup(qint64 seriesId) {
+  QVector<StepCurve> curves;
+  for (qint64 member : m_seedGroups.value(seriesId)) curves << m_memberCurves.value(member);
+  const SeedBand band = seedBand(curves);
+  m_plot->setSeriesPoints(seriesId, band.steps, band.mean);
+  m_plot->setSeriesBand(seriesId, band.steps, band.lower, band.upper);
 }
 
 void CurvesPanel::updateEmptyState() {

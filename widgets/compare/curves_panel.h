@@ -1,6 +1,7 @@
 // CurvesPanel: overlays one metric of the selected runs (dense vs MoE) in one plot, with a
 // metric chooser, smoothing (raw curve faded underneath), log-x and log-y toggles and export to
-// PNG/PDF/SVG/CSV. It does not read the store:
+// PNG/PDF/SVG/CSV. Selected runs that differ only by seed (a study's "<variant>/seed<N>") are
+// drawn as their mean with a mean -/+ std band unless "Mean over seeds" is off. It does not read the store:
 // it publishes the curves it wants (watchedCurvesChanged) and draws the CurveUpdates it gets.
 #pragma once
 
@@ -8,7 +9,10 @@
 #include <QVector>
 #include <QWidget>
 
+#include <QHash>
+
 #include "bridge/store_types.h"
+#include "compare/seed_band.h"
 #include "vimoe/util/expected.h"
 
 class QCheckBox;
@@ -35,6 +39,8 @@ class CurvesPanel : public QWidget {
   void setLogY(bool logY);
   void setLogX(bool logX);
   void setSmoothing(double weight);
+  void setMeanOverSeeds(bool on);
+  bool meanOverSeedsAvailable() const;  // some selected runs differ only by seed
   QVector<CurveKey> watchedCurves() const;
   CurvePlot* plot() const { return m_plot; }
   bool isShowingEmptyState() const;
@@ -53,10 +59,14 @@ class CurvesPanel : public QWidget {
   void updateEmptyState();
   void exportWithDialog(const QString& suffix);
   QString runName(qint64 runId) const;
+  // The plotted series a run's points go to: its own, or its seed group's (id -first member).
+  qint64 seriesIdOf(qint64 runId) const;
+  void redrawSeedGroup(qint64 seriesId);
 
   QComboBox* m_metricBox;
   QCheckBox* m_logX;
   QCheckBox* m_logY;
+  QCheckBox* m_meanSeeds;
   QDoubleSpinBox* m_smoothing;
   QToolButton* m_export;
   CurvePlot* m_plot;
@@ -65,6 +75,9 @@ class CurvesPanel : public QWidget {
   QVector<qint64> m_selected;
   QStringList m_metrics;
   QString m_wantedMetric;  // the user's choice, kept while the selected runs lack it
+  // Drawn seed groups: series id -> member runs, and the members' curves to average.
+  QHash<qint64, QVector<qint64>> m_seedGroups;
+  QHash<qint64, StepCurve> m_memberCurves;
 };
 
 }  // namespace vimoe::widgets

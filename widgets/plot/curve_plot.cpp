@@ -101,6 +101,49 @@ void CurvePlot::removeRawGraphs() {
   }
 }
 
+void CurvePlot::setSeriesBand(qint64 id, const QVector<double>& steps, const QVector<double>& lower,
+                              const QVector<double>& upper) {
+  const int index = indexOf(id);
+  if (index < 0) return;
+  Series& series = m_series[static_cast<std::size_t>(index)];
+  series.bandSteps = steps;
+  series.bandLower = lower;
+  series.bandUpper = upper;
+  drawBand(static_cast<std::size_t>(index));
+  scheduleReplot();
+}
+
+void CurvePlot::drawBand(std::size_t index) {
+  const Series& series = m_series[index];
+  Track& track = m_tracks[index];
+  if (!track.bandLower) {
+    QColor fill = track.graph->pen().color();
+    fill.setAlpha(kBandAlpha);
+    track.bandLower = m_plot->addGraph();
+    track.bandUpper = m_plot->addGraph();
+    for (QCPGraph* edge : {track.bandLower, track.bandUpper}) {
+      edge->setLayer(kRawLayer);
+      edge->removeFromLegend();
+      edge->setPen(Qt::NoPen);
+    }
+    track.bandUpper->setBrush(fill);
+    track.bandUpper->setChannelFillGraph(track.bandLower);
+  }
+  QVector<double> keys, low, high;
+  const int n = static_cast<int>(std::min({series.bandSteps.size(), series.bandLower.size(), series.bandUpper.size()}));
+  for (int i = 0; i < n; ++i) {
+    const double step = series.bandSteps[i], a = series.bandLower[i], b = series.bandUpper[i];
+    if (!std::isfinite(step) || !std::isfinite(a) || !std::isfinite(b) || (m_logX && step <= 0)) continue;
+    if (m_logY && b <= 0) continue;
+    keys << step;
+    // On a log axis a band reaching below zero is cut at the upper edge's scale.
+    low << (m_logY && a <= 0 ? b * 1e-3 : a);
+    high << b;
+  }
+  track.bandLower->setData(keys, low, true);
+  track.bandUpper->setData(keys, high, true);
+}
+
 void CurvePlot::resetDrawable(std::size_t index) {
   Track& track = m_tracks[index];
   track.keys.clear();
@@ -210,6 +253,11 @@ QCPGraph* CurvePlot::rawGraph(qint64 id) const {
   return index < 0 ? nullptr : m_tracks[static_cast<std::size_t>(index)].rawGraph;
 }
 
+QCPGraph* CurvePlot::bandUpperGraph(qint64 id) const {
+  const int index = indexOf(id);
+  return index < 0 ? nullptr : m_tracks[static_cast<std::size_t>(index)].bandUpper;
+}
+
 void CurvePlot::setAxisLabels(const QString& xLabel, const QString& yLabel) {
   m_plot->xAxis->setLabel(xLabel);
   m_plot->yAxis->setLabel(yLabel);
@@ -264,6 +312,7 @@ void CurvePlot::rebuildGraphs() {
     resetDrawable(i);
     addDrawable(i, 0);
     updateGraphsAfterData(i, 0);
+    if (m_tracks[i].bandLower) drawBand(i);
   }
 }
 

@@ -38,12 +38,16 @@ class CurvePlot : public QWidget {
   static constexpr int kSampleAbovePointsPerPixel = 2;
   // The faded raw curve under a smoothed one (TensorBoard's look).
   static constexpr int kRawCurveAlpha = 64;
+  // The fill of a band (mean -/+ std over seeds).
+  static constexpr int kBandAlpha = 48;
 
   struct Series {
     qint64 id = 0;
     QString name;
     QVector<double> steps;   // raw, as received
     QVector<double> values;  // raw, NaN/inf included
+    // A shaded band under the line (e.g. mean -/+ std over seeds); empty: none.
+    QVector<double> bandSteps, bandLower, bandUpper;
   };
 
   explicit CurvePlot(QWidget* parent = nullptr);
@@ -56,6 +60,10 @@ class CurvePlot : public QWidget {
   void setSeriesPoints(qint64 id, const QVector<double>& steps, const QVector<double>& values);
   // Steps must be increasing and after the series' last step (new rows of a live run).
   void appendPoints(qint64 id, const QVector<double>& steps, const QVector<double>& values);
+  // A band from `lower` to `upper` in the series' colour, faded, under every line. Drawn as
+  // given (not smoothed or sampled: a band summarises a few runs of one length); points a log
+  // axis cannot show are skipped, as for lines.
+  void setSeriesBand(qint64 id, const QVector<double>& steps, const QVector<double>& lower, const QVector<double>& upper);
 
   void setAxisLabels(const QString& xLabel, const QString& yLabel);
   void setLogY(bool logY);
@@ -77,6 +85,7 @@ class CurvePlot : public QWidget {
   int graphPointCount(qint64 id) const;
   QCPGraph* graph(qint64 id) const;     // the series' line (smoothed when smoothing is on); nullptr if absent
   QCPGraph* rawGraph(qint64 id) const;  // the faded raw line under it; nullptr when smoothing is off
+  QCPGraph* bandUpperGraph(qint64 id) const;  // the band's upper edge, filled down to its lower one; nullptr without a band
   const std::vector<Series>& series() const { return m_series; }
   QCustomPlot* customPlot() const { return m_plot; }
 
@@ -92,6 +101,8 @@ class CurvePlot : public QWidget {
   struct Track {
     QCPGraph* graph = nullptr;
     QCPGraph* rawGraph = nullptr;  // smoothing on only
+    QCPGraph* bandLower = nullptr;  // with a band only
+    QCPGraph* bandUpper = nullptr;
     QVector<double> keys;          // drawable steps
     QVector<double> shown;         // the values drawn at `keys` (smoothed or raw)
     QVector<double> raw;           // raw values at `keys`, smoothing on only
@@ -117,6 +128,7 @@ class CurvePlot : public QWidget {
   int pixelColumns() const;
   void addRawGraph(std::size_t index);
   void removeRawGraphs();
+  void drawBand(std::size_t index);
   void setLogScale(QCPAxis* axis, bool log);
   void rebuildGraphs();
   void scheduleReplot();

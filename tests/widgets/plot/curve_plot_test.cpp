@@ -16,6 +16,7 @@
 
 #include "bridge/store_types.h"
 #include "compare/curves_panel.h"
+#include "compare/seed_band.h"
 #include "plot/curve_plot.h"
 #include "plot/plot_export.h"
 #include "plot/qcp.h"
@@ -322,6 +323,78 @@ class CurvePlotTest : public QObject {
     twins.setSeriesPoints(5, {10, 20}, {0.5, 0.125});
     QVERIFY(writeCurvesCsv(twins.series(), QString(), path).ok());
     QCOMPARE(readFile(path), QByteArray("step,moe #4,moe #5\n10,-inf,0.5\n20,,0.125\n"));
+  }
+
+  void seedGroupsAndBandsFollowTheStudyNames() {
+    QCOMPARE(seedGroupName(QStringLiteral("dense-vs-moe/dense/seed12")), QStringLiteral("dense-vs-moe/dense"));
+    QCOMPARE(seedGroupName(QStringLiteral("dense-vs-moe/dense")), QStringLiteral("dense-vs-moe/dense"));
+    QCOMPARE(seedGroupName(QStringLiteral("seedy/seed1x")), QStringLiteral("seedy/seed1x"));
+    // Three seeds: mean 2, 3, 4 and sample std 1 at every common step; the third seed is behind
+    // (live), a NaN drops its step, a step only one curve logged is no common step.
+    const SeedBand band = seedBand({StepCurve{{1, 2, 3, 4}, {1, 2, 3, 9}},
+                                    StepCurve{{1, 1.5, 2, 3, 4}, {3, 7, 4, 5, 9}},
+                                    StepCurve{{1, 2, 3}, {2, 3, kNaN}}});
+    QCOMPARE(band.steps, (QVector<double>{1, 2}));
+    QCOMPARE(band.mean, (QVector<double>{2, 3}));
+    QCOMPARE(band.lower, (QVector<double>{1, 2}));
+    QCOMPARE(band.upper, (QVector<double>{3, 4}));
+    QVERIFY(seedBand({}).steps.isEmpty());
+  }
+
+  // A study's seeds of one variant are one line (their mean) with a band; a single run stays a
+  // line of its own; "Mean over seeds" off shows every run.
+  void drawsRunsThatDifferOnlyBySeedAsAMeanWithABand() {
+    CurvesPanel panel;
+    QVector<RunSummary> runs;
+    for (int i = 1; i <= 4; ++i) {
+      RunSummary run;
+      run.id = i;
+      run.name = i <= 3 ? QStringLiteral("dense-vs-moe/dense/seed%1").arg(i) : QStringLiteral("dense-vs-moe/moe-e4-k1/seed1");
+      run.latest.insert(QStringLiteral("train/loss"), 0.5);
+      runs << run;
+    }
+    panel.setRuns(runs);
+    panel.setSelectedRuns({1, 2, 3, 4});
+    QVERIFY(panel.meanOverSeedsAvailable());
+    QCOMPARE(panel.plot()->seriesCount(), 2);
+    for (qint64 id = 1; id <= 4; ++id) {
+      CurveUpdate update;
+      update.key = CurveKey{id, QStringLiteral("train/loss")};
+      update.reset = true;
+      update.steps = stepsFrom(1, 300);
+      update.values = noisyLoss(300, 0.3 + 0.1 * static_cast<double>(id % 4), std::uint32_t(id) * 31);
+      panel.applyCurveUpdate(update);
+    }
+    QCPGraph* mean = panel.plot()->graph(-1);
+    QVERIFY(mean != nullptr);
+    QVERIFY(mean->name().startsWith(QStringLiteral("dense-vs-moe/dense (mean \u00b1 std, 3 seeds)")));
+    QCOMPARE(mean->dataCount(), 300);
+    const double expected = (noisyLoss(300, 0.4, 31)[10] + noisyLoss(300, 0.5, 62)[10] + noisyLoss(300, 0.6, 93)[10]) / 3.0;
+    QVERIFY(std::abs(mean->data()->at(10)->value - expected) < 1e-12);
+    QCPGraph* upper = panel.plot()->bandUpperGraph(-1);
+    QVERIFY(upper != nullptr);
+    QCOMPARE(upper->dataCount(), 300);
+    QVERIFY(upper->data()->at(10)->value > expected);
+    QVERIFY(panel.plot()->graph(4) != nullptr);            // the MoE run, alone
+    QVERIFY(panel.plot()->bandUpperGraph(4) == nullptr);  // has no band
+    // Appended rows of a live seed move the mean.
+    CurveUpdate more;
+    more.key = CurveKey{2, QStringLiteral("train/loss")};
+    more.steps = {301};
+    more.values = {1.0};
+    panel.applyCurveUpdate(more);
+    QCOMPARE(mean->dataCount(), 300);  // the other seeds have not logged step 301 yet
+
+    panel.resize(900, 520);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.plot()->replotNow();
+    panel.grab().toImage().save(QDir(QStringLiteral(VIMOE_TEST_OUTPUT_DIR)).filePath(QStringLiteral("curves_seed_band.png")));
+
+    panel.setMeanOverSeeds(false);
+    QCOMPARE(panel.plot()->seriesCount(), 4);
+    panel.setSelectedRuns({1, 4});
+    QVERIFY(!panel.meanOverSeedsAvailable());
   }
 
   void rejectsAnUnknownFormat() {
