@@ -169,9 +169,9 @@ int main(int argc, char** argv) {
   modelInfoCmd->add_flag("--json", modelInfo.json, "JSON output");
 
   BenchCliOptions bench;
-  auto* benchCmd = app.add_subcommand("bench", "MoE layer vs dense FFN cost, training samples/s of a preset");
-  benchCmd->add_option("--what", bench.what, "moe-layer | train | loader | all (moe-layer and train)")
-      ->check(CLI::IsMember({"moe-layer", "train", "loader", "all"}));
+  auto* benchCmd = app.add_subcommand("bench", "MoE layer vs dense FFN cost, training samples/s of a preset, loader, caption generation");
+  benchCmd->add_option("--what", bench.what, "moe-layer | train | loader | generate (KV cache vs none) | all (moe-layer and train)")
+      ->check(CLI::IsMember({"moe-layer", "train", "loader", "generate", "all"}));
   benchCmd->add_flag("--json", bench.json, "JSON output");
   benchCmd->add_option("--preset", bench.preset, "Model of the training benchmark")
       ->check(CLI::IsMember({"tiny", "small", "base", "large", "vit-s16", "vit-b16"}));
@@ -204,6 +204,12 @@ int main(int argc, char** argv) {
   };
   const char* checkpointHelp = "Checkpoint folder, or a project folder (its newest finished run of the kind)";
 
+  ServeCliOptions serve;
+  auto* serveCmd = app.add_subcommand("serve", "Load a checkpoint once and answer caption / ask / retrieve requests as JSON lines on stdin");
+  serveCmd->add_option("--checkpoint", serve.checkpoint, "Checkpoint folder, or a project folder with --kind")->required();
+  serveCmd->add_option("--kind", serve.kind, "caption | vqa | contrastive (a project: its newest finished run of that kind)")
+      ->check(CLI::IsMember({"caption", "vqa", "contrastive"}));
+  serveCmd->add_option("--images", serve.imagesDir, "Retrieval gallery folder (default: the checkpoint's validation images)");
   CaptionCliOptions caption;
   auto* captionCmd = app.add_subcommand("caption", "Caption images in Vietnamese with a trained caption checkpoint");
   captionCmd->add_option("images", caption.images, "Image files")->required();
@@ -332,6 +338,7 @@ int main(int argc, char** argv) {
     if (benchCmd->parsed()) return runBench(bench);
     if (scoreCmd->parsed()) return runScore(score);
     if (captionCmd->parsed()) return runCaption(caption);
+    if (serveCmd->parsed()) return runServe(serve);
     if (askCmd->parsed()) return runAsk(ask);
     if (retrieveCmd->parsed()) return runRetrieve(retrieve);
     if (evalCmd->parsed()) return runEval(evalOptions);

@@ -8,6 +8,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "vimoe/bench/generate_bench.h"
 #include "vimoe/bench/loader_bench.h"
 #include "vimoe/bench/moe_layer_bench.h"
 #include "vimoe/bench/train_bench.h"
@@ -127,15 +128,51 @@ Expected<nlohmann::json> loaderBench(const BenchCliOptions& options) {
                         {"peak_rss_bytes", r->peakRssBytes}};
 }
 
+
+nlohmann::json generateBench(const BenchCliOptions& options) {
+  nlohmann::json out;
+  for (const bool moe : {false, true}) {
+    bench::GenerateBenchOptions o;
+    o.repetitions = std::max(1, options.repetitions / 3);
+    o.warmup = std::min(options.warmup, 1);
+    o.moe = moe;
+    const auto r = bench::benchGenerate(o);
+    if (!options.json) {
+      std::printf("Caption generation, %s decoder (demo size, random weights: %d pieces a caption), median of %d:\n",
+                  moe ? "MoE (E=4, k=1)" : "dense", r.pieces, o.repetitions);
+      auto row = [&](const char* name, const bench::TimingSummary& cached, const bench::TimingSummary& recomputed) {
+        std::printf("  %-14s KV cache %8.2f ms   recomputing the text %8.2f ms   %5.2fx faster\n", name, cached.medianMs,
+                    recomputed.medianMs, recomputed.medianMs / cached.medianMs);
+      };
+      row("greedy", r.greedyCached, r.greedyRecomputed);
+      row(fmt::format("beam {}", o.beamWidth).c_str(), r.beamCached, r.beamRecomputed);
+      std::printf("\n");
+    }
+    out[moe ? "moe" : "dense"] = {{"pieces", r.pieces},
+                                  {"beam_width", o.beamWidth},
+                                  {"greedy_cached", timingJson(r.greedyCached)},
+                                  {"greedy_recomputed", timingJson(r.greedyRecomputed)},
+                                  {"beam_cached", timingJson(r.beamCached)},
+                                  {"beam_recomputed", timingJson(r.beamRecomputed)}};
+  }
+  return out;
+}
+
 }  // namespace
 
 int runBench(const BenchCliOptions& options) {
-  if (options.what != "moe-layer" && options.what != "train" && options.what != "loader" && options.what != "all") {
-    std::fprintf(stderr, "error: --what must be moe-layer, train, loader or all, got '%s'\n", options.what.c_str());
+  if (options.what != "moe-layer" && options.what != "train" && options.what != "loader" && options.what != "generate" &&
+      options.what != "all") {
+    std::fprintf(stderr, "error: --what must be moe-layer, train, loader, generate or all, got '%s'\n", options.what.c_str());
     return kExitBadInput;
   }
   nlohmann::json out = {{"threads", torch::get_num_threads()}};
   if (!options.json) std::printf("vimoe bench: %d LibTorch threads\n\n", torch::get_num_threads());
+  if (options.what == "generate") {
+    out["generate"] = generateBench(options);
+    if (options.json) std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
   if (options.what == "loader") {
     auto loader = loaderBench(options);
     if (!loader) {

@@ -45,6 +45,22 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Te
   return m_proj->forward(mergeHeads(attend(qkv[0], qkv[1], qkv[2], blocked)));
 }
 
+torch::Tensor SelfAttentionImpl::forwardIncremental(const torch::Tensor& x, const torch::Tensor& keyValid, KeyValueCache& cache) {
+  const auto batch = x.size(0), fresh = x.size(1), width = x.size(2);
+  auto qkv = m_qkv->forward(x).view({batch, fresh, 3, m_heads, width / m_heads}).permute({2, 0, 3, 1, 4});
+  cache.keys = cache.keys.defined() ? torch::cat({cache.keys, qkv[1]}, 2) : qkv[1];
+  cache.values = cache.values.defined() ? torch::cat({cache.values, qkv[2]}, 2) : qkv[2];
+  const auto total = cache.keys.size(2), before = total - fresh;
+  // New position i (absolute before + i) sees keys 0 .. before + i.
+  torch::Tensor blocked;
+  if (fresh > 1) blocked = torch::ones({fresh, total}, x.options().dtype(torch::kBool)).triu(before + 1).view({1, 1, fresh, total});
+  if (keyValid.defined()) {
+    const auto padding = keyValid.logical_not().view({batch, 1, 1, total});
+    blocked = blocked.defined() ? blocked.logical_or(padding) : padding;
+  }
+  return m_proj->forward(mergeHeads(attend(qkv[0], cache.keys, cache.values, blocked)));
+}
+
 CrossAttentionImpl::CrossAttentionImpl(int width, int memoryWidth, int heads) : m_heads(heads) {
   m_q = register_module("q", torch::nn::Linear(width, width));
   m_kv = register_module("kv", torch::nn::Linear(memoryWidth, 2 * width));
@@ -52,10 +68,16 @@ CrossAttentionImpl::CrossAttentionImpl(int width, int memoryWidth, int heads) : 
 }
 
 torch::Tensor CrossAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& memory) {
+  return forward(x, memoryKeysValues(memory));
+}
+
+KeyValueCache CrossAttentionImpl::memoryKeysValues(const torch::Tensor& memory) {
   const auto kv = m_kv->forward(memory).chunk(2, -1);
-  const auto attended = attend(splitHeads(m_q->forward(x), m_heads), splitHeads(kv[0].contiguous(), m_heads),
-                               splitHeads(kv[1].contiguous(), m_heads), torch::Tensor());
-  return m_proj->forward(mergeHeads(attended));
+  return {splitHeads(kv[0].contiguous(), m_heads), splitHeads(kv[1].contiguous(), m_heads)};
+}
+
+torch::Tensor CrossAttentionImpl::forward(const torch::Tensor& x, const KeyValueCache& memory) {
+  return m_proj->forward(mergeHeads(attend(splitHeads(m_q->forward(x), m_heads), memory.keys, memory.values, torch::Tensor())));
 }
 
 }  // namespace vimoe::model

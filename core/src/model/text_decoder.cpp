@@ -25,6 +25,24 @@ torch::Tensor DecoderBlockImpl::forward(const torch::Tensor& x, const torch::Ten
   return h + (isMoe() ? m_moe->forward(normed, valid, Modality::Text, aux) : m_mlp->forward(normed));
 }
 
+torch::Tensor DecoderBlockImpl::forwardIncremental(const torch::Tensor& x, const torch::Tensor& validAll,
+                                                   const torch::Tensor& validNew, KeyValueCache& self,
+                                                   const KeyValueCache& memory, AuxLosses& aux) {
+  auto h = x + m_selfAttn->forwardIncremental(m_norm1->forward(x), validAll, self);
+  h = h + m_crossAttn->forward(m_norm2->forward(h), memory);
+  auto normed = m_norm3->forward(h);
+  return h + (isMoe() ? m_moe->forward(normed, validNew, Modality::Text, aux) : m_mlp->forward(normed));
+}
+
+void DecoderCache::selectRows(const torch::Tensor& rows) {
+  for (auto* caches : {&self, &memory})
+    for (auto& cache : *caches) {
+      cache.keys = cache.keys.index_select(0, rows);
+      cache.values = cache.values.index_select(0, rows);
+    }
+  valid = valid.index_select(0, rows);
+}
+
 TextDecoderImpl::TextDecoderImpl(const config::ExperimentConfig& cfg, int memoryWidth, int maxLength)
     : m_width(cfg.model.text.width), m_maxLength(maxLength) {
   const auto& tower = cfg.model.text;
@@ -52,6 +70,26 @@ torch::Tensor TextDecoderImpl::forward(const torch::Tensor& ids, const torch::Te
   const auto valid = ids.ne(0);
   auto x = m_tokens->forward(ids) + m_positions.narrow(1, 0, ids.size(1));
   for (auto& block : m_blocks) x = block->forward(x, valid, memory, causal, aux);
+  return m_normFinal->forward(x);
+}
+
+DecoderCache TextDecoderImpl::startDecoding(const torch::Tensor& memory) {
+  DecoderCache cache;
+  cache.self.resize(m_blocks.size());
+  for (auto& block : m_blocks) cache.memory.push_back(block->memoryKeysValues(memory));
+  cache.valid = torch::zeros({memory.size(0), 0}, memory.options().dtype(torch::kBool));
+  return cache;
+}
+
+torch::Tensor TextDecoderImpl::forwardIncremental(const torch::Tensor& ids, DecoderCache& cache, AuxLosses& aux) {
+  TORCH_CHECK(cache.length + ids.size(1) <= m_maxLength, "decoder input of ", cache.length + ids.size(1),
+              " tokens exceeds its ", m_maxLength, " positions");
+  const auto validNew = ids.ne(0);
+  cache.valid = torch::cat({cache.valid, validNew}, 1);
+  auto x = m_tokens->forward(ids) + m_positions.narrow(1, cache.length, ids.size(1));
+  for (std::size_t i = 0; i < m_blocks.size(); ++i)
+    x = m_blocks[i]->forwardIncremental(x, cache.valid, validNew, cache.self[i], cache.memory[i], aux);
+  cache.length += ids.size(1);
   return m_normFinal->forward(x);
 }
 

@@ -28,6 +28,10 @@ torch::Tensor VisionLanguageModelImpl::tokenLogits(const torch::Tensor& memory, 
   return m_lmHead->forward(m_decoder->forward(ids, memory, /*causal=*/true, aux));
 }
 
+torch::Tensor VisionLanguageModelImpl::nextTokenLogits(const torch::Tensor& ids, DecoderCache& cache, AuxLosses& aux) {
+  return m_lmHead->forward(m_decoder->forwardIncremental(ids, cache, aux));
+}
+
 torch::Tensor VisionLanguageModelImpl::answerLogits(const torch::Tensor& memory, const torch::Tensor& ids, AuxLosses& aux) {
   TORCH_CHECK(m_answerClasses > 0, "this model has no answer-classification head");
   const auto hidden = m_decoder->forward(ids, memory, /*causal=*/false, aux);

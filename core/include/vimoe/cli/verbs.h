@@ -162,7 +162,7 @@ struct ModelInfoOptions {
 int runModelInfo(const ModelInfoOptions& options);
 
 struct BenchCliOptions {
-  std::string what = "all";      // moe-layer | train | loader | all (= moe-layer and train)
+  std::string what = "all";      // moe-layer | train | loader | generate | all (= moe-layer and train)
   bool json = false;
   std::string preset = "tiny";   // model of the training benchmark
   int batchSize = 64;
@@ -222,6 +222,15 @@ struct RetrieveCliOptions {
   bool routing = false;
 };
 int runRetrieve(const RetrieveCliOptions& options);
+
+// `vimoe serve`: a checkpoint loaded once, answering caption / ask / retrieve requests as JSON
+// lines on stdin / stdout (the protocol is in core/src/cli/serve_verb.cpp).
+struct ServeCliOptions {
+  std::string checkpoint;  // a checkpoint folder, or a project folder with --kind
+  std::string kind;        // "" = the checkpoint's; with a project: caption | vqa | contrastive (its newest finished run)
+  std::string imagesDir;   // retrieval gallery; default: the checkpoint's validation images
+};
+int runServe(const ServeCliOptions& options);
 
 struct EvalCliOptions {
   std::string task;  // caption | vqa | retrieval

@@ -1,8 +1,9 @@
 // Text generation with the downstream model's decoder: batched greedy decoding and beam
 // search with the GNMT length penalty. Both start from a prefix ("<s>" for a caption,
 // "<s> question </s>" for a generative answer) and stop at "</s>" or after maxLength pieces.
-// <pad>, <unk> and <s> are never generated. The decoder is re-run over the whole prefix at
-// every step (no key-value cache): the sequences here are at most a few dozen pieces.
+// <pad>, <unk> and <s> are never generated. The decoder reads each new piece once and keeps the
+// keys and values of the earlier ones (text_decoder.h DecoderCache); `cache = false` re-runs it
+// over the whole text every step, the reference the cache is tested and benchmarked against.
 #pragma once
 
 #include <torch/torch.h>
@@ -17,6 +18,7 @@ struct GenerationOptions {
   int beamWidth = 1;          // 1: beam search keeps one hypothesis, which equals greedy decoding
   double lengthPenalty = 0;   // GNMT alpha: score = log p / ((5 + length) / 6)^alpha; 0 = raw log p
   int maxLength = 24;         // generated pieces, "</s>" included
+  bool cache = true;          // incremental decoding with a key-value cache
 };
 
 struct Hypothesis {
@@ -32,7 +34,7 @@ double lengthPenaltyDivisor(int length, double alpha);
 // One hypothesis per image. memory: [B, M, W] from encodeImage; prefixes: one per image, all
 // the same length.
 std::vector<Hypothesis> greedyDecode(VisionLanguageModel& model, const torch::Tensor& memory,
-                                     const std::vector<std::vector<int>>& prefixes, int maxLength);
+                                     const std::vector<std::vector<int>>& prefixes, int maxLength, bool cache = true);
 
 // Up to beamWidth hypotheses for one image (memory [1, M, W]), best first.
 std::vector<Hypothesis> beamSearch(VisionLanguageModel& model, const torch::Tensor& memory, const std::vector<int>& prefix,

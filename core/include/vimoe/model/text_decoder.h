@@ -16,11 +16,26 @@
 
 namespace vimoe::model {
 
+// What incremental decoding keeps between steps: per block the self-attention keys and values
+// of every position read so far and the image memory's keys and values; which positions were
+// real tokens; how many positions were read. Rows follow the batch (beam search reorders them).
+struct DecoderCache {
+  std::vector<KeyValueCache> self, memory;
+  torch::Tensor valid;  // [B, T] bool
+  std::int64_t length = 0;
+  // Keeps rows `rows` ([B'] long) in that order: the surviving beams' parents.
+  void selectRows(const torch::Tensor& rows);
+};
+
 class DecoderBlockImpl : public torch::nn::Module {
  public:
   DecoderBlockImpl(const BlockShape& shape, int memoryWidth, const config::MoeConfig* moe);
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& valid, const torch::Tensor& memory, bool causal,
                         AuxLosses& aux);
+  // x: the new positions only; validAll [B, T + n]; validNew [B, n] (the FFN's routing mask).
+  torch::Tensor forwardIncremental(const torch::Tensor& x, const torch::Tensor& validAll, const torch::Tensor& validNew,
+                                   KeyValueCache& self, const KeyValueCache& memory, AuxLosses& aux);
+  KeyValueCache memoryKeysValues(const torch::Tensor& memory) { return m_crossAttn->memoryKeysValues(memory); }
   bool isMoe() const { return !m_moe.is_empty(); }
   MoeLayer moeLayer() const { return m_moe; }
 
@@ -40,6 +55,12 @@ class TextDecoderImpl : public torch::nn::Module {
   TextDecoderImpl(const config::ExperimentConfig& cfg, int memoryWidth, int maxLength);
   // ids [B, L] (0 = padding), memory [B, M, Wm] -> hidden states [B, L, W], final-normed.
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& memory, bool causal, AuxLosses& aux);
+  // Causal decoding one chunk at a time: an empty cache for `memory`, then the hidden states
+  // [B, n, W] of the new ids [B, n] given everything read before: forward()'s states on the
+  // whole sequence, exactly for dense FFNs and dropless MoE (capacity factor 0); with a capacity
+  // the few tokens of a step may fit where the whole sequence's would overflow.
+  DecoderCache startDecoding(const torch::Tensor& memory);
+  torch::Tensor forwardIncremental(const torch::Tensor& ids, DecoderCache& cache, AuxLosses& aux);
   std::vector<DecoderBlock>& blocks() { return m_blocks; }
   int width() const { return m_width; }
   int maxLength() const { return m_maxLength; }

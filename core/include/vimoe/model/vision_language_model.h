@@ -27,6 +27,10 @@ class VisionLanguageModelImpl : public torch::nn::Module {
   torch::Tensor encodeImage(const torch::Tensor& pixels, AuxLosses& aux);
   // Next-token logits [B, L, V] for every position of `ids` (causal).
   torch::Tensor tokenLogits(const torch::Tensor& memory, const torch::Tensor& ids, AuxLosses& aux);
+  // Incremental generation: a cache for `memory`, then the next-token logits [B, n, V] of the
+  // new ids [B, n] only (text_decoder.h DecoderCache).
+  DecoderCache startDecoding(const torch::Tensor& memory) { return m_decoder->startDecoding(memory); }
+  torch::Tensor nextTokenLogits(const torch::Tensor& ids, DecoderCache& cache, AuxLosses& aux);
   // Answer logits [B, answerClasses] for questions `ids` (bidirectional, mean of real tokens).
   torch::Tensor answerLogits(const torch::Tensor& memory, const torch::Tensor& ids, AuxLosses& aux);
 
