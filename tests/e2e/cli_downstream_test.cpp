@@ -4,6 +4,9 @@
 // `ask`, `retrieve` and `eval` on what was trained.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -113,4 +116,35 @@ TEST(CliDownstream, SmokeStudyThenCaptionAskRetrieveAndEval) {
   const auto notImage = runCli({"caption", dir.path("vimoe-project.json"), "--checkpoint", captioner.checkpointDir}, dir.path(""));
   EXPECT_EQ(notImage.exitCode, 2);
   EXPECT_NE(notImage.err.find("vimoe-project.json: not an image"), std::string::npos) << notImage.err;
+
+  // `vimoe serve`: one loaded model answers request after request with what the one-shot verb
+  // prints; a bad request gets an error reply and the server goes on.
+  {
+    std::ofstream requests(dir.path("requests.jsonl"), std::ios::binary);
+    const nlohmann::json captionRequest = {{"id", 1}, {"task", "caption"}, {"image", image}, {"beam_width", 2}};
+    requests << captionRequest.dump() << "\n"
+             << nlohmann::json({{"id", 2}, {"task", "ask"}, {"image", image}, {"question", "màu gì?"}}).dump() << "\n"
+             << "not json\n"
+             << captionRequest.dump() << "\n";
+  }
+  const std::string command = std::string(VIMOE_CLI_PATH) + " --threads 1 serve --checkpoint '" + dir.path("") +
+                              "' --kind caption < '" + dir.path("requests.jsonl") + "' > '" + dir.path("replies.jsonl") + "' 2> '" +
+                              dir.path("serve.err") + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << test_support::slurp(dir.path("serve.err"));
+  std::vector<nlohmann::json> replies;
+  std::istringstream lines(test_support::slurp(dir.path("replies.jsonl")));
+  for (std::string line; std::getline(lines, line);) replies.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(replies.size(), 5u);
+  EXPECT_EQ(replies[0]["event"], "ready");
+  EXPECT_EQ(replies[0]["kind"], "caption");
+  EXPECT_EQ(replies[0]["run"], "e2e-caption");
+  for (const std::size_t i : {1u, 4u}) {
+    ASSERT_TRUE(replies[i]["ok"].get<bool>()) << replies[i].dump();
+    EXPECT_EQ(replies[i]["id"], 1);
+    EXPECT_EQ(replies[i]["result"][0]["caption"], text);  // the one-shot verb's caption, beam 2
+    EXPECT_GT(replies[i]["ms"].get<double>(), 0.0);
+  }
+  EXPECT_FALSE(replies[2]["ok"].get<bool>());
+  EXPECT_NE(replies[2]["error"].get<std::string>().find("questions need a vqa one"), std::string::npos) << replies[2].dump();
+  EXPECT_NE(replies[3]["error"].get<std::string>().find("request line 3: not a JSON object"), std::string::npos) << replies[3].dump();
 }
