@@ -135,6 +135,7 @@ void MainWindow::connectPanels() {
   using widgets::StorePoller;
   connect(m_poller, &StorePoller::runsChanged, m_runsModel, &widgets::RunsModel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_curvesPanel, &widgets::CurvesPanel::setRuns);
+  connect(m_poller, &StorePoller::runsChanged, m_demoPanel, &widgets::DemoPanel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_expertsPanel, &widgets::ExpertLoadPanel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_routingPanel, &widgets::RoutingInspectorPanel::setRuns);
   connect(m_poller, &StorePoller::runsChanged, m_robustnessPanel, &widgets::RobustnessPanel::setRuns);
@@ -229,6 +230,7 @@ Status MainWindow::openProject(const QString& dir) {
   m_routingPanel->setRuns({});
   m_robustnessPanel->setRuns({});
   m_compressionPanel->setRuns({});
+  m_demoPanel->setRuns({});
   setWindowTitle(tr("%1 \u2014 ViMoE Workbench").arg(m_project->name));
   m_runsPanel->setEmptyMessage(tr("No runs yet \u2014 start a study from the Run menu, or Launch an experiment"));
   m_runController->setProject(*m_project);

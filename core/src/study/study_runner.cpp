@@ -206,7 +206,7 @@ Expected<StudyResult> runStudy(const StudyOptions& options, LogSink& log, Progre
       train::TrainOptions trainOptions;
       trainOptions.projectDir = project->dir;
       trainOptions.storePath = storePath;
-      trainOptions.tags = "study:" + study->name;
+      trainOptions.tags = "study:" + study->name + (options.smoke ? ",smoke" : "");  // the demo lists smoke runs last
       const auto started = std::chrono::steady_clock::now();
       StudyRow row;
       row.variant = name;

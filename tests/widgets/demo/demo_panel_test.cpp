@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -17,6 +18,9 @@
 #include "routing/token_chips_view.h"
 #include "support/demo_project.h"
 #include "support/test_registry.h"
+#include "vimoe/store/run_store.h"
+
+#include <algorithm>
 
 namespace vimoe::widgets {
 namespace {
@@ -72,6 +76,13 @@ class DemoPanelTest : public QObject {
     QVERIFY(!caption.isEmpty());
     QCOMPARE(panel.captionText(), caption);
     QVERIFY(panel.statusText().contains(QStringLiteral("took")));
+    // The model stays loaded: the second answer comes from the same server process, quickly.
+    const qint64 server = panel.serverProcessId(DemoPanel::Task::Caption);
+    QVERIFY(server > 0);
+    QVERIFY(panel.caption());
+    QTRY_VERIFY_WITH_TIMEOUT(answered.count() == 2, 60000);
+    QCOMPARE(panel.serverProcessId(DemoPanel::Task::Caption), server);
+    QCOMPARE(panel.captionText(), caption);
 
     // The newest caption run is the smoke study's MoE captioner: its routing is drawn, patch
     // by patch and token by token, exactly as the CLI reported it.
@@ -145,6 +156,69 @@ class DemoPanelTest : public QObject {
     QVERIFY2(panel.errorText().contains(QStringLiteral("vimoe-project.json")), qPrintable(panel.errorText()));
     QVERIFY(panel.statusText().contains(QStringLiteral("failed")));
     QVERIFY(!panel.isBusy());
+  }
+
+  // With the project's runs the Models row lists the finished runs of each kind, the best by the
+  // task's metric first and smoke runs last, and the answer names the run it came from.
+  void choosesTheRunAndNamesItBesideTheAnswer() {
+    auto store = store::RunStore::open(QDir(m_demo->dir()).filePath(QStringLiteral("vimoe.db")).toStdString(),
+                                       store::RunStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    QVector<RunSummary> runs;
+    for (const auto& info : (*store)->listRuns().value()) {
+      RunSummary run;
+      run.id = info.id;
+      run.name = QString::fromStdString(info.name);
+      run.kind = QString::fromStdString(info.kind);
+      run.status = QStringLiteral("finished");
+      run.tags = QString::fromStdString(info.tags);
+      run.checkpointDir = QString::fromStdString(info.checkpointDir);
+      runs << run;
+    }
+    // A real (non-smoke) caption run with a score: it comes first. Its checkpoint is the smoke
+    // MoE captioner's, so it can answer.
+    RunSummary best;
+    for (const auto& run : runs)
+      if (run.name.endsWith(QStringLiteral("caption-moe-e4"))) best = run;
+    QVERIFY(best.id > 0);
+    QVERIFY(best.tags.contains(QStringLiteral("smoke")));  // the study tagged its smoke runs
+    // Its own folder name (a link to that checkpoint): a folder under checkpoints/smoke/ marks a smoke run too.
+    const QString linked = QDir(m_demo->dir()).filePath(QStringLiteral("checkpoints/caption-tiny"));
+    QVERIFY(QFile::exists(linked) || QFile::link(best.checkpointDir, linked));
+    best.checkpointDir = linked;
+    best.id = 1000;
+    best.name = QStringLiteral("caption-tiny");
+    best.tags.clear();
+    best.latest.insert(QStringLiteral("eval/caption/cider_d"), 0.25);
+    runs << best;
+    DemoPanel panel;
+    panel.setCliPath(kCli);
+    panel.setProject(m_demo->dir());
+    panel.setRuns(runs);
+    const QStringList choices = panel.runChoices(DemoPanel::Task::Caption);
+    QCOMPARE(choices.size(), 3);  // caption-dense, caption-moe-e4 (smoke) and ours
+    QCOMPARE(choices.first(), QStringLiteral("run 1000 \u00b7 caption-tiny \u00b7 CIDEr-D 0.250"));
+    QVERIFY(choices[1].endsWith(QStringLiteral("(smoke)")));
+    QCOMPARE(panel.chosenRun(DemoPanel::Task::Caption), 1000);
+    QCOMPARE(panel.runChoices(DemoPanel::Task::Ask).size(), 2);
+    panel.setImage(m_image);
+    QSignalSpy answered(&panel, &DemoPanel::answered);
+    QVERIFY(panel.caption());
+    QTRY_VERIFY_WITH_TIMEOUT(answered.count() == 1, 60000);
+    const auto labels = panel.findChildren<QLabel*>();
+    const bool named = std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+      return label->text().startsWith(QStringLiteral("run 1000 \u00b7 caption-tiny \u00b7 CIDEr-D 0.250 \u00b7 "));
+    });
+    QVERIFY(named);
+    // Choosing another run starts its own server; the list keeps the choice when runs refresh.
+    const qint64 first = panel.serverProcessId(DemoPanel::Task::Caption);
+    const qint64 other = runs[1].kind == QStringLiteral("caption") ? runs[1].id : runs[2].id;
+    panel.chooseRun(DemoPanel::Task::Caption, other);
+    panel.setRuns(runs);
+    QCOMPARE(panel.chosenRun(DemoPanel::Task::Caption), other);
+    QVERIFY(panel.caption());
+    QTRY_VERIFY_WITH_TIMEOUT(answered.count() == 2, 60000);
+    QVERIFY(panel.serverProcessId(DemoPanel::Task::Caption) != first);
   }
 
   void withoutAProjectNothingStarts() {
