@@ -210,6 +210,10 @@ class DemoPanelTest : public QObject {
       return label->text().startsWith(QStringLiteral("run 1000 \u00b7 caption-tiny \u00b7 CIDEr-D 0.250 \u00b7 "));
     });
     QVERIFY(named);
+    panel.resize(1100, 760);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.grab().save(QDir(QStringLiteral(VIMOE_TEST_OUTPUT_DIR)).filePath(QStringLiteral("demo_models.png")));
     // Choosing another run starts its own server; the list keeps the choice when runs refresh.
     const qint64 first = panel.serverProcessId(DemoPanel::Task::Caption);
     const qint64 other = runs[1].kind == QStringLiteral("caption") ? runs[1].id : runs[2].id;
