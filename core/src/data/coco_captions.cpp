@@ -157,6 +157,14 @@ class Loader {
                      "image_id " + std::to_string(imageId) + " matches no image in images[]");
     }
     if (m_skippedIds.count(imageId) != 0) return;  // its image's problem is already reported
+    // Caption ids are optional here, but when given COCO makes them unique: a repeat is usually a
+    // record pasted twice. Reported; the caption still loads (nothing is dropped on a guess).
+    if (const auto id = record.find("id"); id != record.end() && id->is_number_integer()) {
+      const auto [seen, first] = m_annotationIds.emplace(id->get<std::int64_t>(), name);
+      if (!first)
+        problem(ProblemKind::DuplicateId, name, "id",
+                "duplicate annotation id " + std::to_string(seen->first) + " (first at " + seen->second + "); the caption is kept");
+    }
 
     const auto caption = record.find("caption");
     if (caption == record.end()) return problem(name, "caption", "missing 'caption'");
@@ -174,6 +182,7 @@ class Loader {
   std::map<std::size_t, CaptionImage> m_images;     // by record index: keeps file order
   std::map<std::int64_t, std::size_t> m_idToIndex;  // image id -> record index
   std::set<std::int64_t> m_skippedIds;              // valid ids whose image file is missing
+  std::map<std::int64_t, std::string> m_annotationIds;  // caption id -> its first record
 };
 
 }  // namespace

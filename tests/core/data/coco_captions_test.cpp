@@ -79,6 +79,28 @@ TEST(CocoCaptions, GoldenBadRecordsAreReportedOneByOne) {
   EXPECT_EQ(problemLines(*dataset), readText(kBadDir + "/expected_problems.txt"));
 }
 
+// A caption id used twice (a record pasted twice) is reported at the repeat, naming the first.
+TEST(CocoCaptions, DuplicateAnnotationIdsAreReported) {
+  char pattern[] = "/tmp/vimoe_coco_dup_XXXXXX";
+  ASSERT_NE(::mkdtemp(pattern), nullptr);
+  const std::string dir = pattern;
+  ASSERT_TRUE(writeFileAtomically(dir + "/captions.json", R"({
+    "images": [{"id": 1, "file_name": "a.png"}, {"id": 2, "file_name": "b.png"}],
+    "annotations": [{"id": 10, "image_id": 1, "caption": "Một con mèo."},
+                    {"id": 11, "image_id": 2, "caption": "Hai con chó."},
+                    {"id": 10, "image_id": 2, "caption": "Hai con chó."}]
+  })").ok());
+  const auto dataset = loadCocoCaptions(dir + "/captions.json", dir, /*checkImagesExist=*/false);
+  fs::remove_all(dir);
+  ASSERT_TRUE(dataset.ok()) << dataset.error().message;
+  ASSERT_EQ(dataset->problems.size(), 1u);
+  EXPECT_EQ(dataset->problems[0].kind, ProblemKind::DuplicateId);
+  EXPECT_EQ(dataset->problems[0].record, "annotations[2]");
+  EXPECT_EQ(dataset->problems[0].field, "id");
+  EXPECT_EQ(dataset->problems[0].message, "duplicate annotation id 10 (first at annotations[0]); the caption is kept");
+  EXPECT_EQ(dataset->images[1].captions.size(), 2u);
+}
+
 TEST(CocoCaptions, GoodRecordsOfABadFileLoad) {
   const auto dataset = loadBad();
   ASSERT_TRUE(dataset.ok());
