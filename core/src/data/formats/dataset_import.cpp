@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "data/formats/image_dir_finder.h"
 #include "data/tolerant_json.h"
 
 namespace vimoe::data {
@@ -70,7 +71,7 @@ std::string defaultImageDir(const std::string& root) {
 }  // namespace
 
 Expected<Dataset> importDataset(const DatasetSpec& spec, const ImportOptions& options) {
-  const std::string imageDir = spec.imageDir.empty() ? defaultImageDir(spec.root) : resolve(spec.root, spec.imageDir);
+  const std::string givenImageDir = spec.imageDir.empty() ? "" : resolve(spec.root, spec.imageDir);
   std::vector<std::string> index;
   for (const auto& f : spec.imageIndex) index.push_back(resolve(spec.root, f));
   Dataset merged;
@@ -86,6 +87,11 @@ Expected<Dataset> importDataset(const DatasetSpec& spec, const ImportOptions& op
       }
       format = *detected;
     }
+    // Without an image folder, each file's is found where its release keeps it (train2017/,
+    // training-images/, images/ ...); ViVQA's importer looks in train2014/ val2014/ itself.
+    std::string imageDir = givenImageDir;
+    if (imageDir.empty() && format != "vivqa") imageDir = detail::findImageDir(file);
+    if (imageDir.empty()) imageDir = defaultImageDir(spec.root);
     Expected<Dataset> part = format == "coco_captions" ? importCocoCaptions(file, imageDir, options)
                              : format == "vivqa"       ? importViVqa(file, index, imageDir, options)
                              : format == "openvivqa"   ? importOpenViVqa(file, imageDir, options)
